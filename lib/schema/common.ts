@@ -1,0 +1,54 @@
+import { z } from 'zod/mini';
+
+/** Bumped whenever a record's shape changes; every record carries it so exports stay readable. */
+export const SCHEMA_VERSION = 1;
+
+/** Caps keep one hostile page from filling the log: URLs and evidence are cut, never rejected. */
+export const MAX_URL_LENGTH = 2048;
+export const MAX_EVIDENCE_LENGTH = 200;
+
+export const isoTime = z.iso.datetime();
+export const nonNegativeInt = z.int().check(z.nonnegative());
+export const shortText = z.string().check(z.maxLength(MAX_EVIDENCE_LENGTH));
+export const urlText = z.string().check(z.maxLength(MAX_URL_LENGTH));
+
+/** Why a finding was made: which rule fired, and on what evidence. */
+export const reason = z.object({
+  rule: z.string().check(z.minLength(1), z.maxLength(80)),
+  detail: shortText,
+});
+export type Reason = z.infer<typeof reason>;
+
+/**
+ * Provenance carried by every log record (DESIGN.md, "Rules of the house"): enough for a researcher
+ * to know which build, which data and which rule produced it, on which page, in which order.
+ */
+export const provenance = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(80)),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  extensionVersion: z.string(),
+  trackerDbVersion: z.string(),
+  /** Rule or detector id with its version, e.g. `trackerdb/google_analytics` or `beacon/collect-endpoint@1`. */
+  ruleId: z.string().check(z.minLength(1), z.maxLength(120)),
+  visitId: z.string().check(z.minLength(1), z.maxLength(80)),
+  tabId: z.int(),
+  frameId: z.int(),
+  topUrl: urlText,
+  /** Registrable domain of the top-level page (eTLD+1), or the host where there is none. */
+  site: z.string().check(z.maxLength(253)),
+  time: isoTime,
+  /** Browser-session id; survives service-worker restarts, not browser restarts. */
+  sessionId: z.string().check(z.minLength(1), z.maxLength(64)),
+  /** Strictly increasing within a session, across worker restarts (gaps allowed). */
+  seq: nonNegativeInt,
+});
+export type Provenance = z.infer<typeof provenance>;
+
+/** Cut a string to `max` characters without splitting a surrogate pair. */
+export function cap(text: string, max = MAX_EVIDENCE_LENGTH): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}

@@ -1,0 +1,37 @@
+import { copyFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { defineConfig } from 'wxt';
+
+// The TrackerDB engine ships as a plain file next to the bundle and is fetched at run time:
+// importing it with `?url` would inline 1.7 MB of base64 into the background bundle (RECIPES.md).
+const ENGINE_SOURCE = resolve('node_modules/@ghostery/trackerdb/dist/trackerdb.engine');
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  // Firefox stays on MV2: an event page with the full webRequest API, host permissions granted at
+  // install on every supported Firefox (MV3 makes them opt-in there), and the target AMO lints.
+  manifestVersion: undefined,
+  manifest: ({ browser }) => ({
+    name: 'Beaker',
+    description: 'Counts how often the web targets you (trackers, beacons, ads, dark patterns) against how often you engage.',
+    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: 'Beaker' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'beaker@beaker.invalid',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: ENGINE_SOURCE, relativeDest: 'trackerdb.engine' });
+    },
+  },
+});
