@@ -1,10 +1,13 @@
-import { copyFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // The TrackerDB engine ships as a plain file next to the bundle and is fetched at run time:
 // importing it with `?url` would inline 1.7 MB of base64 into the background bundle (RECIPES.md).
-const ENGINE_SOURCE = resolve('node_modules/@ghostery/trackerdb/dist/trackerdb.engine');
+const TRACKERDB_DIR = resolve('node_modules/@ghostery/trackerdb');
+const ENGINE_SOURCE = resolve(TRACKERDB_DIR, 'dist/trackerdb.engine');
+const trackerDbVersion = (): string =>
+  (JSON.parse(readFileSync(resolve(TRACKERDB_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
@@ -14,7 +17,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Beaker',
     description: 'Counts how often the web targets you (trackers, beacons, ads, dark patterns) against how often you engage.',
-    permissions: ['webRequest', 'webNavigation', 'storage', 'tabs'],
+    permissions: ['webRequest', 'webNavigation', 'storage'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Beaker' },
     ...(browser === 'firefox'
@@ -32,6 +35,10 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: ENGINE_SOURCE, relativeDest: 'trackerdb.engine' });
+      files.push({ contents: trackerDbVersion(), relativeDest: 'trackerdb-version.txt' });
+    },
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('trackerdb.engine', 'trackerdb-version.txt');
     },
   },
 });

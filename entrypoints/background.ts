@@ -1,1 +1,6 @@
-export default defineBackground(() => {});
+import { defineBackground } from '#imports';
+import { startBackground } from '@/lib/background/start';
+
+export default defineBackground(() => {
+  startBackground();
+});

@@ -7,9 +7,9 @@ import { engagementAction } from './schema/events';
  * counted, never trusted.
  */
 
-/** Larger messages are dropped before parsing: a page can make a content script send junk. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
-export const MAX_ACTS_PER_MESSAGE = 100;
+import { MAX_ACTS_PER_MESSAGE, MAX_MESSAGE_BYTES } from './message-limits';
+
+export { MAX_ACTS_PER_MESSAGE, MAX_MESSAGE_BYTES };
 
 export const engagementAct = z.object({
   action: engagementAction,
@@ -35,6 +35,7 @@ export type ContentMessage = z.infer<typeof contentMessage>;
 export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.int() }),
   z.object({ type: z.literal('set-site-paused'), site: z.string().check(z.maxLength(253)), paused: z.boolean() }),
+  z.object({ type: z.literal('get-diagnostics') }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 

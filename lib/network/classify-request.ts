@@ -21,6 +21,8 @@ type PatternLookup = ReturnType<TrackerDb['matchDomain']>[number];
 
 const KNOWN_CATEGORIES = new Set<string>(TRACKER_CATEGORIES);
 const BEACON_REQUEST_TYPES = new Set(['ping', 'beacon', 'csp_report']);
+/** Longest DNS name; also the `host` cap of `trackerFinding`. */
+const MAX_HOST_LENGTH = 253;
 
 /**
  * Domain metadata lookups parse a filter per label on every call; hosts repeat a lot on a page, so
@@ -71,7 +73,9 @@ function classifyWith(
     type: type as never,
     sourceUrl: isWebUrl(documentUrl) ? documentUrl : url,
   });
-  if (!request.hostname) return null;
+  // A host longer than DNS allows (253) resolves nowhere, so nothing is sent; it would also break
+  // the `host` cap of the finding schema.
+  if (!request.hostname || request.hostname.length > MAX_HOST_LENGTH) return null;
   const thirdParty = request.isThirdParty;
   const reasons: Reason[] = [];
   const beaconKinds: BeaconKind[] = [];

@@ -1,0 +1,64 @@
+import { contentMessage, pageMessage, parseMessage, type ContentMessage, type PageMessage, type TabState } from '../messages';
+
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+type ContentHandlers = {
+  [T in ContentMessage['type']]: (message: Extract<ContentMessage, { type: T }>, tabId: number, frameId: number) => unknown;
+};
+type PageHandlers = {
+  [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<unknown> | unknown;
+};
+
+export type DropReason = 'oversized' | 'malformed' | 'unserialisable' | 'unknown-sender';
+
+export interface RouterDeps {
+  extensionId: string;
+  extensionOrigin: string;
+  content: ContentHandlers;
+  page: PageHandlers;
+  onDropped: (reason: DropReason, from: 'content' | 'page' | 'unknown') => void;
+}
+
+/**
+ * Two handler tables, one per sender kind (after Privacy Badger): content scripts may only report
+ * what they observed; only extension pages may ask questions or change settings. A message is
+ * size-capped and parsed with its schema before any handler sees it. Returns the handler's answer,
+ * or `undefined` for dropped messages.
+ */
+export function createMessageRouter(deps: RouterDeps) {
+  return (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {
+    if (sender.id !== deps.extensionId) {
+      deps.onDropped('unknown-sender', 'unknown');
+      return undefined;
+    }
+    const fromPage = typeof sender.url === 'string' && sender.url.startsWith(deps.extensionOrigin);
+    if (fromPage) {
+      const parsed = parseMessage(pageMessage, raw);
+      if (!parsed.ok) {
+        deps.onDropped(parsed.error, 'page');
+        return undefined;
+      }
+      const handler = deps.page[parsed.message.type] as (m: PageMessage) => unknown;
+      return Promise.resolve(handler(parsed.message));
+    }
+    const tabId = sender.tab?.id;
+    if (typeof tabId !== 'number' || tabId < 0) {
+      deps.onDropped('unknown-sender', 'unknown');
+      return undefined;
+    }
+    const parsed = parseMessage(contentMessage, raw);
+    if (!parsed.ok) {
+      deps.onDropped(parsed.error, 'content');
+      return undefined;
+    }
+    const handler = deps.content[parsed.message.type] as (m: ContentMessage, tabId: number, frameId: number) => unknown;
+    return Promise.resolve(handler(parsed.message, tabId, sender.frameId ?? 0));
+  };
+}
+
+export type { TabState };

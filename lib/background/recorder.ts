@@ -1,0 +1,270 @@
+import { getDomain } from 'tldts-experimental';
+import type { Classifier } from '../network/classify-request';
+import { findTrackingParams } from '../network/beacon-rules';
+import { isWebUrl, queryOf, siteOf } from '../network/url';
+import { SCHEMA_VERSION, cap, MAX_URL_LENGTH, type Provenance } from '../schema/common';
+import { emptyCounts, type Counts, type LogEvent, type PageVisit } from '../schema';
+import type { EngagementAct } from '../messages';
+import type { Settings } from '../schema/settings';
+import type { WriteQueue } from '../log/write-queue';
+import { countedAs } from '../log/write-queue';
+import { localDay } from '../log/queries';
+import type { Sequencer } from './sequencer';
+import type { TabRecord, TabVisit, TabVisits } from './tab-visits';
+
+/** The parts of a webRequest `onBeforeRequest` event the recorder reads (Chrome and Firefox). */
+export interface RequestDetails {
+  url: string;
+  type: string;
+  tabId: number;
+  frameId: number;
+  requestId?: string;
+  timeStamp?: number;
+  documentId?: string;
+  parentDocumentId?: string;
+  frameType?: string;
+  documentUrl?: string;
+  originUrl?: string;
+}
+
+export interface NavigationDetails {
+  tabId: number;
+  frameId: number;
+  url: string;
+  documentId?: string;
+  timeStamp?: number;
+}
+
+export interface RecorderDeps {
+  classifier: Classifier;
+  queue: WriteQueue;
+  sequencer: Sequencer;
+  tabs: TabVisits;
+  settings: () => Settings;
+  extensionVersion: string;
+  trackerDbVersion: string;
+  /** Called whenever a tab's counts change (debounced by the caller) or its visit changes. */
+  onTabChanged: (record: TabRecord) => void;
+  now?: () => Date;
+}
+
+/** Requests of a document that has not committed yet are held this long before being attributed. */
+const PENDING_DOCUMENT_MS = 3000;
+const MAX_PENDING_PER_TAB = 500;
+const MAX_PREVIOUS_DOCUMENTS = 3;
+
+export interface Recorder {
+  onRequest(details: RequestDetails): void;
+  onCommitted(details: NavigationDetails): Promise<void>;
+  onHistoryNavigation(details: NavigationDetails): Promise<void>;
+  onTabRemoved(tabId: number): void;
+  onEngagement(acts: EngagementAct[], tabId: number, frameId: number): number;
+}
+
+/**
+ * Turns browser events into log records with provenance. Owns no storage of its own: events go to
+ * the write queue, tab state to `TabVisits`. Counts shown on the badge are kept in step with what is
+ * queued, and rebuilt from the log after a worker restart.
+ */
+export function createRecorder(deps: RecorderDeps): Recorder {
+  const now = deps.now ?? (() => new Date());
+  const pendingByDocument = new Map<string, { tabId: number; details: RequestDetails[]; timer: ReturnType<typeof setTimeout> }>();
+
+  function provenance(visit: TabVisit, tabId: number, frameId: number, ruleId: string): Provenance {
+    const seq = deps.sequencer.next();
+    return {
+      id: `${deps.sequencer.sessionId}:${seq}`,
+      schemaVersion: SCHEMA_VERSION,
+      extensionVersion: deps.extensionVersion,
+      trackerDbVersion: deps.trackerDbVersion,
+      ruleId: cap(ruleId, 120),
+      visitId: visit.visitId,
+      tabId,
+      frameId,
+      topUrl: visit.url,
+      site: visit.site,
+      time: now().toISOString(),
+      sessionId: deps.sequencer.sessionId,
+      seq,
+    };
+  }
+
+  function bump(record: TabRecord, name: keyof Counts, by = 1): void {
+    if (!record.visit) return;
+    record.visit.counts[name] += by;
+    deps.onTabChanged(record);
+  }
+
+  function append(record: TabRecord, event: LogEvent): void {
+    deps.queue.push({ op: 'event', event });
+    const name = countedAs(event);
+    if (name) bump(record, name);
+  }
+
+  function isPaused(site: string): boolean {
+    return deps.settings().pausedSites.includes(site);
+  }
+
+  function visitForRequest(record: TabRecord, details: RequestDetails): { visit: TabVisit | null; hold: boolean } {
+    const visit = record.visit;
+    const docId = details.frameId === 0 ? details.documentId : details.parentDocumentId;
+    if (!visit || !docId || !visit.documentId || docId === visit.documentId) return { visit, hold: false };
+    const earlier = visit.previous.find((p) => p.documentId === docId);
+    if (earlier) {
+      // A late request of an earlier document (an unload beacon): it belongs to that visit.
+      return { visit: { ...visit, visitId: earlier.visitId }, hold: false };
+    }
+    // A document this tab has not committed yet: hold its requests until it does.
+    return { visit: null, hold: details.frameId === 0 };
+  }
+
+  function holdRequest(docId: string, details: RequestDetails): void {
+    const entry = pendingByDocument.get(docId);
+    if (entry) {
+      if (entry.details.length < MAX_PENDING_PER_TAB) entry.details.push(details);
+      return;
+    }
+    const timer = setTimeout(() => {
+      // Never committed (or the commit was missed): attribute to whatever the tab shows now.
+      const held = pendingByDocument.get(docId)?.details ?? [];
+      pendingByDocument.delete(docId);
+      for (const d of held) record(d, true);
+    }, PENDING_DOCUMENT_MS);
+    pendingByDocument.set(docId, { tabId: details.tabId, details: [details], timer });
+  }
+
+  function record(details: RequestDetails, force = false): void {
+    if (details.tabId < 0 || details.type === 'main_frame') return;
+    const tab = deps.tabs.get(details.tabId);
+    if (!tab || !tab.visit) return;
+    let { visit, hold } = force ? { visit: tab.visit, hold: false } : visitForRequest(tab, details);
+    if (hold && details.documentId) {
+      holdRequest(details.documentId, details);
+      return;
+    }
+    visit ??= tab.visit;
+    if (isPaused(visit.site) || !deps.settings().detectors.trackers) return;
+    if (!isWebUrl(details.url)) return;
+
+    const thirdParty = (getDomain(details.url) ?? '') !== visit.site;
+    const current = visit.visitId === tab.visit.visitId;
+    deps.queue.push({ op: 'requests', visitId: visit.visitId, total: 1, thirdParty: thirdParty ? 1 : 0 });
+    if (current) {
+      tab.visit.counts.requests += 1;
+      if (thirdParty) tab.visit.counts.thirdPartyRequests += 1;
+    }
+    const finding = deps.classifier.classify({ url: details.url, type: details.type, documentUrl: visit.url, frameType: details.frameType });
+    if (!finding) return;
+    const event: LogEvent = { ...provenance(visit, details.tabId, details.frameId, finding.ruleId), kind: 'tracker', ...finding };
+    if (current) append(tab, event);
+    else deps.queue.push({ op: 'event', event });
+  }
+
+  async function startVisit(details: NavigationDetails, navigation: PageVisit['navigation']): Promise<void> {
+    const old = deps.tabs.get(details.tabId);
+    const site = siteOf(details.url);
+    if (!site) {
+      const tabRecord: TabRecord = { tabId: details.tabId, visit: null, restricted: true, url: cap(details.url, MAX_URL_LENGTH) };
+      deps.tabs.set(tabRecord);
+      deps.onTabChanged(tabRecord);
+      return;
+    }
+    const started = now();
+    const seq = deps.sequencer.next();
+    const visitId = `${deps.sequencer.sessionId}:v${seq}`;
+    const url = details.url.slice(0, MAX_URL_LENGTH);
+    const previous = old?.visit?.documentId
+      ? [{ documentId: old.visit.documentId, visitId: old.visit.visitId }, ...old.visit.previous].slice(0, MAX_PREVIOUS_DOCUMENTS)
+      : (old?.visit?.previous ?? []);
+    const visit: TabVisit = {
+      visitId,
+      url,
+      site,
+      startedAt: started.toISOString(),
+      day: localDay(started),
+      documentId: details.documentId ?? (navigation === 'history' ? (old?.visit?.documentId ?? null) : null),
+      previous: navigation === 'history' ? (old?.visit?.previous ?? []) : previous,
+      counts: emptyCounts(),
+    };
+    const tabRecord: TabRecord = { tabId: details.tabId, visit, restricted: false, url };
+    deps.tabs.set(tabRecord);
+    if (!isPaused(site)) {
+      deps.queue.push({
+        op: 'visit',
+        visit: {
+          id: visitId,
+          schemaVersion: SCHEMA_VERSION,
+          sessionId: deps.sequencer.sessionId,
+          tabId: details.tabId,
+          url,
+          site,
+          navigation,
+          startedAt: visit.startedAt,
+          day: visit.day,
+          arrivalParams: findTrackingParams(queryOf(url)).slice(0, 32),
+          counts: emptyCounts(),
+        },
+      });
+    }
+    deps.onTabChanged(tabRecord);
+    await deps.tabs.persist();
+    // Requests of this document that arrived before its commit.
+    if (details.documentId) {
+      const pending = pendingByDocument.get(details.documentId);
+      if (pending) {
+        clearTimeout(pending.timer);
+        pendingByDocument.delete(details.documentId);
+        for (const d of pending.details) record(d);
+      }
+    }
+  }
+
+  return {
+    onRequest: (details) => record(details),
+    onCommitted: async (details) => {
+      if (details.frameId !== 0 || details.tabId < 0) return;
+      await startVisit(details, 'load');
+    },
+    onHistoryNavigation: async (details) => {
+      if (details.frameId !== 0 || details.tabId < 0) return;
+      const current = deps.tabs.get(details.tabId)?.visit;
+      // Same document URL (a replaceState that changed nothing, a plain #anchor): not a new page.
+      if (current && stripHash(current.url) === stripHash(details.url) && !isRouteHash(details.url)) return;
+      if (current && current.url === details.url) return;
+      await startVisit(details, 'history');
+    },
+    onTabRemoved(tabId) {
+      deps.tabs.delete(tabId);
+      for (const [docId, entry] of pendingByDocument) {
+        if (entry.tabId === tabId) {
+          clearTimeout(entry.timer);
+          pendingByDocument.delete(docId);
+        }
+      }
+    },
+    onEngagement(acts, tabId, frameId) {
+      const tab = deps.tabs.get(tabId);
+      if (!tab?.visit || isPaused(tab.visit.site) || !deps.settings().detectors.engagement) return 0;
+      for (const act of acts) {
+        append(tab, {
+          ...provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`),
+          kind: 'engagement',
+          action: act.action,
+          target: act.target,
+        });
+      }
+      return acts.length;
+    },
+  };
+}
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i === -1 ? url : url.slice(0, i);
+}
+
+/** Hash routers (`#/inbox`, `#!/page`) change pages with the fragment. */
+function isRouteHash(url: string): boolean {
+  const i = url.indexOf('#');
+  return i !== -1 && (url[i + 1] === '/' || url[i + 1] === '!');
+}

@@ -1,0 +1,207 @@
+import { browser } from 'wxt/browser';
+import { createClassifier } from '../network/classify-request';
+import { loadTrackerDb } from '../network/trackerdb';
+import { siteOf } from '../network/url';
+import { openDatabase } from '../log/database';
+import { createWriteQueue } from '../log/write-queue';
+import { applyRetention } from '../log/retention';
+import { getVisit, incrementMeta, readMeta } from '../log/queries';
+import { getSettings, settingsItem, sanitizeSettings } from '../settings';
+import { DEFAULT_SETTINGS, type Settings } from '../schema/settings';
+import type { TabState } from '../messages';
+import { targetedCount } from '../schema/events';
+import { badgeFor } from './badge';
+import { createMessageRouter, type DropReason, type MessageSender } from './message-router';
+import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails } from './recorder';
+import { createSequencer } from './sequencer';
+import { TabVisits, type TabRecord } from './tab-visits';
+
+/** Diagnostics the e2e tests and `npm run bench` read from the worker; nothing leaves the device. */
+export interface BackgroundDiagnostics {
+  ready: boolean;
+  startedAt: number;
+  readyAt: number | null;
+  firstClassifiedAt: number | null;
+  queuedBeforeReady: number;
+  dropped: Partial<Record<DropReason, number>>;
+  writeRetries: number;
+  writeFailures: number;
+  initError: string | null;
+}
+
+const MAX_EARLY = 20_000;
+const RETENTION_INTERVAL_MS = 6 * 3600_000;
+
+/**
+ * Wire the browser's events to the recorder. Listeners are registered synchronously, at the top
+ * level of the worker's first turn (MV3 only wakes a worker for listeners registered that way);
+ * what arrives before the engine and the database are ready is queued in order, not lost.
+ */
+export function startBackground(): void {
+  const diagnostics: BackgroundDiagnostics = {
+    ready: false,
+    startedAt: performance.now(),
+    readyAt: null,
+    firstClassifiedAt: null,
+    queuedBeforeReady: 0,
+    dropped: {},
+    writeRetries: 0,
+    writeFailures: 0,
+    initError: null,
+  };
+  (globalThis as { __beaker?: BackgroundDiagnostics }).__beaker = diagnostics;
+
+  const action = browser.action ?? browser.browserAction;
+  const early: ((r: Recorder) => unknown)[] = [];
+  let recorder: Recorder | null = null;
+  let settings: Settings = DEFAULT_SETTINGS;
+  const whenReady = (fn: (r: Recorder) => unknown) => {
+    if (recorder) return fn(recorder);
+    if (early.length < MAX_EARLY) early.push(fn);
+    diagnostics.queuedBeforeReady += 1;
+    return undefined;
+  };
+
+  browser.webRequest.onBeforeRequest.addListener(
+    (details) => {
+      whenReady((r) => {
+        r.onRequest(details as RequestDetails);
+        diagnostics.firstClassifiedAt ??= performance.now();
+      });
+      return undefined;
+    },
+    { urls: ['<all_urls>'] },
+  );
+  browser.webNavigation.onCommitted.addListener((d) => void whenReady((r) => r.onCommitted(d as NavigationDetails)));
+  browser.webNavigation.onHistoryStateUpdated.addListener((d) => void whenReady((r) => r.onHistoryNavigation(d as NavigationDetails)));
+  browser.webNavigation.onReferenceFragmentUpdated.addListener((d) => void whenReady((r) => r.onHistoryNavigation(d as NavigationDetails)));
+  browser.tabs.onRemoved.addListener((tabId) => void whenReady((r) => r.onTabRemoved(tabId)));
+
+  let route: ((raw: unknown, sender: MessageSender) => Promise<unknown> | undefined) | null = null;
+  const ready = init();
+  browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
+    if (route) return route(raw, sender);
+    return ready.then(() => route?.(raw, sender));
+  });
+
+  async function init(): Promise<void> {
+    try {
+      const session = browser.storage.session ?? browser.storage.local;
+      const [engineBytes, dataVersion, sequencer, loadedSettings] = await Promise.all([
+        fetch(browser.runtime.getURL('/trackerdb.engine')).then((r) => r.arrayBuffer()),
+        fetch(browser.runtime.getURL('/trackerdb-version.txt')).then((r) => r.text()),
+        createSequencer(session),
+        getSettings(),
+      ]);
+      settings = loadedSettings;
+      settingsItem.watch((value) => {
+        settings = sanitizeSettings(value);
+      });
+      const db = await loadTrackerDb(new Uint8Array(engineBytes), dataVersion.trim());
+      const tabs = new TabVisits(session);
+      const queue = createWriteQueue(() => openDatabase(), {
+        onFlushed: (visits) => {
+          for (const visit of visits) {
+            browser.runtime.sendMessage({ type: 'visit-updated', visitId: visit.id, tabId: visit.tabId }).catch(() => undefined);
+          }
+        },
+        onError: (error, info) => {
+          if (info.willRetry) diagnostics.writeRetries += 1;
+          else diagnostics.writeFailures += 1;
+          console.error('[beaker] log write failed', { ...info, error: String(error) });
+        },
+      });
+      const badgeTimers = new Map<number, ReturnType<typeof setTimeout>>();
+      const updateBadge = (record: TabRecord) => {
+        if (badgeTimers.has(record.tabId)) return;
+        badgeTimers.set(
+          record.tabId,
+          setTimeout(() => {
+            badgeTimers.delete(record.tabId);
+            const current = tabs.get(record.tabId);
+            const paused = current?.visit ? settings.pausedSites.includes(current.visit.site) : false;
+            const badge = badgeFor(current?.visit && !paused ? targetedCount(current.visit.counts) : 0);
+            // The tab may be gone by now; a failed badge update is harmless.
+            action.setBadgeText({ tabId: record.tabId, text: badge.text }).catch(() => undefined);
+            action.setBadgeBackgroundColor({ tabId: record.tabId, color: badge.color }).catch(() => undefined);
+          }, 40),
+        );
+      };
+      const manifest = browser.runtime.getManifest();
+      const rec = createRecorder({
+        classifier: createClassifier(db),
+        queue,
+        sequencer,
+        tabs,
+        settings: () => settings,
+        extensionVersion: manifest.version,
+        trackerDbVersion: db.version,
+        onTabChanged: updateBadge,
+      });
+
+      // A restarted worker: the tab map comes from session storage, the counts from the log.
+      const database = await openDatabase();
+      for (const record of await tabs.restore()) {
+        if (!record.visit) continue;
+        const stored = await getVisit(database, record.visit.visitId);
+        if (stored) record.visit.counts = stored.counts;
+        updateBadge(record);
+      }
+      const dropped = async (reason: DropReason) => {
+        diagnostics.dropped[reason] = (diagnostics.dropped[reason] ?? 0) + 1;
+        await incrementMeta(database, `dropped.${reason}`).catch(() => undefined);
+      };
+      route = createMessageRouter({
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        onDropped: (reason) => void dropped(reason),
+        content: {
+          engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
+        },
+        page: {
+          'get-tab-state': async (message): Promise<TabState> => {
+            await queue.flush();
+            const record = tabs.get(message.tabId);
+            const site = record?.visit?.site ?? null;
+            return {
+              tabId: message.tabId,
+              visitId: record?.visit?.visitId ?? null,
+              url: record?.url ?? null,
+              site,
+              restricted: record ? record.restricted : true,
+              paused: site !== null && settings.pausedSites.includes(site),
+            };
+          },
+          'set-site-paused': async (message) => {
+            const current = await getSettings();
+            const others = current.pausedSites.filter((s) => s !== message.site);
+            settings = { ...current, pausedSites: message.paused ? [...others, message.site] : others };
+            await settingsItem.setValue(settings);
+            return { paused: message.paused };
+          },
+          'get-diagnostics': async () => ({ ...diagnostics, meta: await readMeta(database), pendingWrites: queue.pending() }),
+        },
+      });
+
+      recorder = rec;
+      for (const fn of early.splice(0)) await fn(rec);
+      // Tabs open before Beaker started (install, browser start) get a visit from now on.
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id !== undefined && tab.url && !tabs.get(tab.id) && siteOf(tab.url)) {
+          await rec.onCommitted({ tabId: tab.id, frameId: 0, url: tab.url });
+        }
+      }
+      diagnostics.ready = true;
+      diagnostics.readyAt = performance.now();
+
+      const lastRetention = (await readMeta(database))['retention.lastRun'] ?? 0;
+      if (Date.now() - lastRetention > RETENTION_INTERVAL_MS) {
+        await applyRetention(database, settings.retentionDays);
+        await database.put('meta', { key: 'retention.lastRun', value: Date.now() });
+      }
+    } catch (error) {
+      diagnostics.initError = String(error);
+      console.error('[beaker] background failed to start', error);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { LogEvent, PageVisit, SiteDay } from '../schema';
+import { emptyCounts } from '../schema/events';
+
+export const DB_NAME = 'beaker';
+/**
+ * v1: `events` and `visits`.
+ * v2: `siteDays` roll-ups (backfilled from visits) and `meta` (counters of dropped and failed work).
+ */
+export const DB_VERSION = 2;
+
+export interface MetaRecord {
+  key: string;
+  value: number;
+}
+
+export interface BeakerDB extends DBSchema {
+  events: {
+    key: string;
+    value: LogEvent;
+    indexes: { 'by-visit': string; 'by-time': string };
+  };
+  visits: {
+    key: string;
+    value: PageVisit;
+    indexes: { 'by-tab': [number, string]; 'by-time': string; 'by-site': [string, string] };
+  };
+  siteDays: {
+    key: string;
+    value: SiteDay;
+    indexes: { 'by-day': string; 'by-site': [string, string] };
+  };
+  meta: {
+    key: string;
+    value: MetaRecord;
+  };
+}
+
+export type BeakerDatabase = IDBPDatabase<BeakerDB>;
+type UpgradeTransaction = IDBPTransaction<BeakerDB, StoreNames<BeakerDB>[], 'versionchange'>;
+
+/** Every store, so "delete all data" and retention cannot forget one (after Ghostery). */
+export const ALL_STORES = ['events', 'visits', 'siteDays', 'meta'] as const satisfies readonly StoreNames<BeakerDB>[];
+
+export function siteDayKey(site: string, day: string): string {
+  return `${site}|${day}`;
+}
+
+/** Upgrades run in strictly ascending steps, so a database of any earlier version reaches this one. */
+export async function upgradeDatabase(db: IDBPDatabase<BeakerDB>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
+  if (oldVersion < 1) {
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('by-visit', 'visitId');
+    events.createIndex('by-time', 'time');
+    const visits = db.createObjectStore('visits', { keyPath: 'id' });
+    visits.createIndex('by-tab', ['tabId', 'startedAt']);
+    visits.createIndex('by-time', 'startedAt');
+    visits.createIndex('by-site', ['site', 'startedAt']);
+  }
+  if (oldVersion < 2) {
+    const siteDays = db.createObjectStore('siteDays', { keyPath: 'key' });
+    siteDays.createIndex('by-day', 'day');
+    siteDays.createIndex('by-site', ['site', 'day']);
+    db.createObjectStore('meta', { keyPath: 'key' });
+    // Backfill the roll-ups from the visits a v1 database already holds.
+    const rollups = new Map<string, SiteDay>();
+    for (let cursor = await tx.objectStore('visits').openCursor(); cursor; cursor = await cursor.continue()) {
+      const visit = cursor.value;
+      const key = siteDayKey(visit.site, visit.day);
+      const day = rollups.get(key) ?? { key, site: visit.site, day: visit.day, visits: 0, counts: emptyCounts() };
+      day.visits += 1;
+      for (const name of Object.keys(day.counts) as (keyof SiteDay['counts'])[]) day.counts[name] += visit.counts[name] ?? 0;
+      rollups.set(key, day);
+    }
+    for (const day of rollups.values()) await tx.objectStore('siteDays').put(day);
+  }
+}
+
+let opened: Promise<BeakerDatabase> | null = null;
+
+/** The one place that opens the database: memoised, so every caller shares one connection. */
+export function openDatabase(name = DB_NAME): Promise<BeakerDatabase> {
+  if (name !== DB_NAME) return openBeakerDB(name);
+  opened ??= openBeakerDB(name).catch((error: unknown) => {
+    opened = null;
+    throw error;
+  });
+  return opened;
+}
+
+function openBeakerDB(name: string): Promise<BeakerDatabase> {
+  return openDB<BeakerDB>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => upgradeDatabase(db, oldVersion, tx),
+    blocking: (_current, _next, event) => {
+      // Another context wants a newer version: let it, and reopen lazily next time.
+      (event.target as IDBDatabase).close();
+      opened = null;
+    },
+  });
+}
+
+/** Delete every record in every store ("delete all data"). */
+export async function clearAll(db: BeakerDatabase): Promise<void> {
+  const tx = db.transaction([...ALL_STORES], 'readwrite');
+  await Promise.all([...ALL_STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+}

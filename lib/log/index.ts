@@ -1,0 +1,5 @@
+export * from './database';
+export * from './write-queue';
+export * from './queries';
+export * from './retention';
+export * from './summarize-visit';

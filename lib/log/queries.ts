@@ -1,0 +1,77 @@
+import type { Counts, LogEvent, PageVisit, SiteDay } from '../schema';
+import { emptyCounts } from '../schema/events';
+import type { BeakerDatabase } from './database';
+
+export async function getVisit(db: BeakerDatabase, visitId: string): Promise<PageVisit | undefined> {
+  return db.get('visits', visitId);
+}
+
+/** Every event of one visit, in the order it was recorded. */
+export async function getVisitEvents(db: BeakerDatabase, visitId: string): Promise<LogEvent[]> {
+  const events = await db.getAllFromIndex('events', 'by-visit', visitId);
+  return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time.localeCompare(b.time)));
+}
+
+/** The most recent visit recorded for a tab (what a restarted worker falls back to). */
+export async function latestVisitForTab(db: BeakerDatabase, tabId: number): Promise<PageVisit | undefined> {
+  const range = IDBKeyRange.bound([tabId, ''], [tabId, '\uffff']);
+  const cursor = await db.transaction('visits').store.index('by-tab').openCursor(range, 'prev');
+  return cursor?.value;
+}
+
+/** `YYYY-MM-DD` of a date in the local time zone. */
+export function localDay(date: Date): string {
+  const y = date.getFullYear();
+  const m = String(date.getMonth() + 1).padStart(2, '0');
+  const d = String(date.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** The local day `n` days before `day`. */
+export function daysBefore(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return localDay(new Date(y, m - 1, d - n));
+}
+
+export function addCounts(into: Counts, from: Counts): Counts {
+  for (const name of Object.keys(into) as (keyof Counts)[]) into[name] += from[name] ?? 0;
+  return into;
+}
+
+export interface PeriodTotals {
+  from: string;
+  to: string;
+  visits: number;
+  counts: Counts;
+}
+
+/** Roll-ups over the 7 days ending `today` (inclusive), for one site or for every site. */
+export async function weekTotals(db: BeakerDatabase, today: string, site?: string): Promise<PeriodTotals> {
+  const from = daysBefore(today, 6);
+  const rows: SiteDay[] =
+    site === undefined
+      ? await db.getAllFromIndex('siteDays', 'by-day', IDBKeyRange.bound(from, today))
+      : await db.getAllFromIndex('siteDays', 'by-site', IDBKeyRange.bound([site, from], [site, today]));
+  const totals: PeriodTotals = { from, to: today, visits: 0, counts: emptyCounts() };
+  for (const row of rows) {
+    totals.visits += row.visits;
+    addCounts(totals.counts, row.counts);
+  }
+  return totals;
+}
+
+/** Per-day roll-ups between two days (inclusive), for the dashboard. */
+export async function siteDaysBetween(db: BeakerDatabase, from: string, to: string): Promise<SiteDay[]> {
+  return db.getAllFromIndex('siteDays', 'by-day', IDBKeyRange.bound(from, to));
+}
+
+export async function incrementMeta(db: BeakerDatabase, key: string, by = 1): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  const row = (await tx.store.get(key)) ?? { key, value: 0 };
+  row.value += by;
+  await Promise.all([tx.store.put(row), tx.done]);
+}
+
+export async function readMeta(db: BeakerDatabase): Promise<Record<string, number>> {
+  return Object.fromEntries((await db.getAll('meta')).map((r) => [r.key, r.value]));
+}

@@ -1,0 +1,5 @@
+// Kept apart from lib/messages.ts so content scripts can read the limits without bundling zod.
+
+/** Larger messages are dropped before parsing: a page can make a content script send junk. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+export const MAX_ACTS_PER_MESSAGE = 100;
