@@ -32,6 +32,17 @@ export default defineConfig({
         }
       : {}),
   }),
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        // zod 4 places `@__PURE__` comments where Rollup cannot use them; harmless, and noisy.
+        onwarn(warning, warn) {
+          if (warning.code === 'INVALID_ANNOTATION') return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: ENGINE_SOURCE, relativeDest: 'trackerdb.engine' });

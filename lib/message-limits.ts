@@ -1,5 +1,8 @@
 // Kept apart from lib/messages.ts so content scripts can read the limits without bundling zod.
 
-/** Larger messages are dropped before parsing: a page can make a content script send junk. */
+/**
+ * Messages whose JSON is longer than this (in UTF-16 code units, as `JSON.stringify` measures) are
+ * dropped before parsing: a page can make a content script send junk.
+ */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_ACTS_PER_MESSAGE = 100;

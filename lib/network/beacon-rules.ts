@@ -54,6 +54,14 @@ export const COLLECT_ENDPOINTS: readonly CollectEndpointRule[] = [
     counterExamples: [],
   },
   {
+    id: 'doubleclick-analytics',
+    name: 'Google Analytics through DoubleClick',
+    host: 'stats.g.doubleclick.net',
+    paths: ['/r/collect', '/j/collect', '/g/collect'],
+    examples: ['https://stats.g.doubleclick.net/r/collect?v=1&aip=1&t=dc', 'https://stats.g.doubleclick.net/g/collect?v=2&tid=G-1'],
+    counterExamples: ['https://stats.g.doubleclick.net/dc.js'],
+  },
+  {
     id: 'meta-pixel',
     name: 'Meta Pixel',
     host: 'facebook.com',

@@ -28,14 +28,20 @@ export function queryOf(url: string): string {
   return hash === -1 ? url.slice(q + 1) : url.slice(q + 1, hash);
 }
 
-/** The path of an absolute http(s) URL, without query and fragment. */
+/** The path of an absolute http(s) URL, without query and fragment (`/` when it has none). */
 export function pathOf(url: string): string {
-  const start = url.indexOf('/', url.indexOf('//') + 2);
-  if (start === -1) return '/';
+  const hostStart = url.indexOf('//') + 2;
+  // The authority ends at the first '/', '?' or '#': `https://a.example?x=/b/ss/` has path '/'.
   let end = url.length;
-  const q = url.indexOf('?', start);
-  if (q !== -1) end = q;
-  const h = url.indexOf('#', start);
-  if (h !== -1 && h < end) end = h;
-  return url.slice(start, end);
+  for (const sep of ['/', '?', '#']) {
+    const i = url.indexOf(sep, hostStart);
+    if (i !== -1 && i < end) end = i;
+  }
+  if (url[end] !== '/') return '/';
+  let stop = url.length;
+  const q = url.indexOf('?', end);
+  if (q !== -1) stop = q;
+  const h = url.indexOf('#', end);
+  if (h !== -1 && h < stop) stop = h;
+  return url.slice(end, stop);
 }

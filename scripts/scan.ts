@@ -1,0 +1,95 @@
+/**
+ * The main job from a terminal: build if needed, start headless Chromium with the built extension,
+ * load a page, wait, and print what Beaker recorded in its IndexedDB log.
+ *
+ *   npm run scan                       # the bundled demo news site, served locally on real tracker host names
+ *   npm run scan -- https://example.org/ [--wait 5000] [--json]
+ */
+import { parseArgs } from 'node:util';
+import { ensureBuilt } from './lib/build';
+import { launchWithExtension, MissingPrerequisite, findChromium } from './lib/chromium';
+import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
+import { readLog, tabIdOf, tabStateOf, badgeTextOf } from './lib/read-log';
+import { summarizeVisit, ratioInWords } from '../lib/log/summarize-visit';
+import { CATEGORY_INFO } from '../lib/network/categories';
+
+const DEMO_URL = 'https://news.beaker-demo.test/';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, wait: { type: 'string', default: '3000' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('usage: npm run scan -- [url] [--wait ms] [--json]\nWith no url, scans the bundled demo site served locally.');
+    return 0;
+  }
+  const url = positionals[0] ?? DEMO_URL;
+  if (!/^https?:\/\//i.test(url)) {
+    console.error(`Not an http(s) URL: ${url}`);
+    return 2;
+  }
+  const waitMs = Number.parseInt(values.wait, 10);
+  if (!Number.isFinite(waitMs) || waitMs < 0) {
+    console.error(`--wait takes milliseconds, got ${values.wait}`);
+    return 2;
+  }
+  findChromium();
+  const extensionDir = ensureBuilt('chrome');
+  const demo = positionals[0] === undefined;
+  let server: FixtureServer | null = null;
+  if (demo) server = await startFixtureServer();
+  const browser = await launchWithExtension({ extensionDir, ...(server ? { fixturePort: server.port } : {}) });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForTimeout(waitMs);
+    const ext = await browser.extensionPage();
+    const tabId = await tabIdOf(ext, page.url());
+    const state = await tabStateOf(ext, tabId); // also flushes the background's write queue
+    const badge = await badgeTextOf(ext, tabId);
+    const { events, visits } = await readLog(ext);
+    const visit = visits.find((v) => v.id === state.visitId);
+    if (!visit) {
+      console.error(state.restricted ? 'Beaker cannot see this page.' : 'Beaker recorded no visit for this page.');
+      return 1;
+    }
+    const visitEvents = events.filter((e) => e.visitId === visit.id);
+    if (values.json) {
+      for (const record of [visit, ...visitEvents]) console.log(JSON.stringify(record));
+      return 0;
+    }
+    const summary = summarizeVisit(visit, visitEvents);
+    console.log(`Beaker scanned ${visit.url}${demo ? ' (demo site, served locally)' : ''}`);
+    console.log(`Targeted ${summary.targeted} · Engaged ${summary.engaged} (badge: "${badge}"). ${ratioInWords(summary.targeted, summary.engaged)}`);
+    console.log(`${visit.counts.requests} requests, ${visit.counts.thirdPartyRequests} to other sites.\n`);
+    const rows = summary.organizations.map((o) => ({
+      organization: o.name,
+      category: CATEGORY_INFO[o.category].name,
+      requests: o.requests,
+      party: o.thirdParty ? 'third' : 'first',
+      beacons: o.beacons.length,
+    }));
+    for (const b of summary.unknownBeacons) rows.push({ organization: b.host, category: '(not in TrackerDB)', requests: 1, party: '', beacons: 1 });
+    if (rows.length > 0) console.table(rows);
+    else console.log('Nothing targeted you here.');
+    const beacons = [...summary.organizations.flatMap((o) => o.beacons), ...summary.unknownBeacons];
+    if (beacons.length > 0) {
+      console.log('\nBeacons, and why:');
+      for (const b of beacons) console.log(`  ${b.host}: ${b.why.join('; ')}`);
+    }
+    if (summary.others.length > 0) console.log(`\nAlso contacted, not counted: ${summary.others.map((o) => `${o.name} (${CATEGORY_INFO[o.category].name})`).join(', ')}`);
+    return 0;
+  } finally {
+    await browser.close();
+    await server?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof MissingPrerequisite ? error.message : error);
+    process.exit(error instanceof MissingPrerequisite ? 3 : 1);
+  },
+);
