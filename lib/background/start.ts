@@ -163,12 +163,15 @@ export function startBackground(): void {
             await queue.flush();
             const record = tabs.get(message.tabId);
             const site = record?.visit?.site ?? null;
+            // No record: a web page Beaker has not seen load, or a page it may not see (the
+            // browser hides the URL of those from an extension without the `tabs` permission).
+            const tabUrl = record ? null : await browser.tabs.get(message.tabId).then((t) => t.url ?? null, () => null);
             return {
               tabId: message.tabId,
               visitId: record?.visit?.visitId ?? null,
               url: record?.url ?? null,
               site,
-              restricted: record ? record.restricted : true,
+              restricted: record ? record.restricted : !(tabUrl && siteOf(tabUrl)),
               paused: site !== null && settings.pausedSites.includes(site),
             };
           },

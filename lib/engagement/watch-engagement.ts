@@ -9,8 +9,13 @@ export interface EngagementOptions {
   now?: () => number;
 }
 
-/** A play counts as the person's only if a trusted input came this recently before it. */
-const MEDIA_GESTURE_WINDOW_MS = 1000;
+/**
+ * Some events are trusted although a script caused them: `play` after `video.play()`, `submit`
+ * after `form.requestSubmit()` or a scripted click on a submit button, `input` after
+ * `document.execCommand('insertText')`. Those count only when a trusted key or pointer input came
+ * this recently before them.
+ */
+const GESTURE_WINDOW_MS = 1000;
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', '']);
 
@@ -34,8 +39,8 @@ function isSubmitControl(el: Element): boolean {
 /**
  * Count the person's deliberate acts: trusted clicks, typing (once per focus of a field, not per
  * key), form submits and media they started. Events a page script dispatches have
- * `isTrusted === false` and never count; a `play` is a browser event even when a script started
- * it, so it counts only right after a trusted input. Returns a function that removes every listener.
+ * `isTrusted === false` and never count; events the browser fires on a script's behalf count only
+ * right after a trusted input (see GESTURE_WINDOW_MS). Returns a function that removes every listener.
  */
 export function watchEngagement(win: Window, options: EngagementOptions): () => void {
   const now = options.now ?? (() => Date.now());
@@ -67,8 +72,9 @@ export function watchEngagement(win: Window, options: EngagementOptions): () => 
     if (!event.isTrusted) return;
     lastTrustedInput = now();
   };
+  const recentGesture = () => now() - lastTrustedInput <= GESTURE_WINDOW_MS;
   const onInput = (event: Event) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !recentGesture()) return;
     const el = targetOf(event);
     if (!el || !isTextField(el) || typedThisFocus.has(el)) return;
     typedThisFocus.add(el);
@@ -79,15 +85,14 @@ export function watchEngagement(win: Window, options: EngagementOptions): () => 
     if (el) typedThisFocus.delete(el);
   };
   const onSubmit = (event: SubmitEvent) => {
-    // requestSubmit() from a script fires an untrusted submit event.
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !recentGesture()) return;
     const el = targetOf(event);
     if (el) emit('submit', el);
   };
   const onPlay = (event: Event) => {
     if (!event.isTrusted) return;
     const el = targetOf(event);
-    if (!el || now() - lastTrustedInput > MEDIA_GESTURE_WINDOW_MS) return;
+    if (!el || !recentGesture()) return;
     emit('media', el);
   };
 

@@ -1,0 +1,163 @@
+/**
+ * Firefox end-to-end: the built MV2 extension in headless Firefox ESR (puppeteer-core 24, WebDriver
+ * BiDi), the fixture site on real tracker host names served from 127.0.0.1:443. Needs root (port 443)
+ * and /usr/bin/firefox-esr. Run: `npx vitest run --config vitest.e2e.config.ts tests/e2e/firefox.test.ts`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { ensureBuilt } from '../../scripts/lib/build';
+import {
+  GECKO_ID,
+  firefoxBackgroundState,
+  firefoxBadgeTextOf,
+  firefoxTabIdOf,
+  firefoxTabState,
+  launchFirefoxWithExtension,
+  readFirefoxLog,
+  type FirefoxExtensionBrowser,
+} from '../../scripts/lib/firefox';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
+import { logEvent, type LogEvent, type TrackerEvent } from '../../lib/schema';
+import { siteOf } from '../../lib/network/url';
+
+/** The WebExtension API as these tests call it inside extension pages (page.evaluate). */
+declare const browser: {
+  runtime: { id: string; getManifest(): { name: string; version: string; manifest_version: number } };
+};
+
+const news = fixturePage('news');
+const expectedCount = targetingLoadCount('news');
+const expectedTargeting = news.load.filter((r) => r.targeting);
+
+let server: FixtureServer;
+let ff: FirefoxExtensionBrowser;
+let ext: Page;
+let buildDir: string;
+let tabId: number;
+const startedAt = Date.now();
+
+beforeAll(async () => {
+  buildDir = ensureBuilt('firefox');
+  // Firefox keeps the port of the URL (no host-resolver mapping as in Chromium): the server must be on 443.
+  server = await startFixtureServer({ port: 443 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EACCES') throw new Error('The Firefox e2e test serves the fixtures on port 443: run it as root (or grant node CAP_NET_BIND_SERVICE).');
+    if (error.code === 'EADDRINUSE') throw new Error('Port 443 is in use (another Firefox e2e run, or `serve-fixtures --port 443`?): stop it first.');
+    throw error;
+  });
+  ff = await launchFirefoxWithExtension({ extensionDir: buildDir, hostnames: server.hostnames() });
+  ext = await ff.extensionPage();
+  const page = await ff.browser.newPage();
+  await page.goto(news.url, { waitUntil: 'load' });
+  tabId = await firefoxTabIdOf(ext, news.url);
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await server?.close();
+  console.log(`firefox.test.ts: ${((Date.now() - startedAt) / 1000).toFixed(1)} s from the first hook to teardown`);
+});
+
+/** Poll until `read` returns what `done` accepts (webRequest events reach the background asynchronously). */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+/** The tab's current visit and its events, after the background flushed its write queue. */
+async function visitEvents(): Promise<{ visitId: string | null; events: LogEvent[] }> {
+  const state = await firefoxTabState(ext, tabId); // flushes the write queue first
+  if (!state.visitId) return { visitId: null, events: [] };
+  const { events } = await readFirefoxLog(ext);
+  return { visitId: state.visitId, events: events.filter((e) => e.visitId === state.visitId) };
+}
+
+const targeting = (events: LogEvent[]): TrackerEvent[] => events.filter((e): e is TrackerEvent => e.kind === 'tracker' && e.targeting);
+
+test('the extension is installed and its background page is ready', async () => {
+  const built = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as { name: string; version: string };
+  const info = await ext.evaluate(() => ({ id: browser.runtime.id, manifest: browser.runtime.getManifest() }));
+  expect(info.id).toBe(GECKO_ID);
+  expect(info.manifest).toMatchObject({ name: built.name, version: built.version, manifest_version: 2 });
+  expect(await firefoxBackgroundState(ext)).toEqual({ ready: true, initError: null });
+});
+
+describe('the news page with real tracker host names', () => {
+  test('the background sees the page: get-tab-state has a visit on the right site', async () => {
+    const state = await firefoxTabState(ext, tabId);
+    expect(state).toMatchObject({ tabId, url: news.url, site: siteOf(news.url), restricted: false, paused: false });
+    expect(state.visitId).toEqual(expect.any(String));
+  });
+
+  test('the log holds exactly the targeting requests of the page, each with provenance', async () => {
+    const { visitId, events } = await until(visitEvents, (v) => targeting(v.events).length >= expectedCount);
+    expect(visitId).not.toBeNull();
+    const found = targeting(events);
+    expect(found).toHaveLength(expectedCount);
+    expect(found.map((e) => e.url).sort()).toEqual(expectedTargeting.map((r) => r.url).sort());
+    // Firefox names navigator.sendBeacon `beacon` where Chrome says `ping` (the manifest's type).
+    for (const r of expectedTargeting) {
+      const event = found.find((e) => e.url === r.url)!;
+      expect(event.requestType, r.url).toBe(r.type === 'ping' ? 'beacon' : r.type);
+      expect(event.tracker?.organization?.name ?? null, r.url).toBe(r.organization);
+    }
+
+    const site = siteOf(news.url);
+    expect(site).toBe('beaker-demo.test'); // eTLD+1: `.test` is not on the public suffix list, so the last label is the suffix
+    const version = (await ext.evaluate(() => browser.runtime.getManifest())).version;
+    const dataVersion = readFileSync(join(buildDir, 'trackerdb-version.txt'), 'utf8').trim();
+    for (const event of found) {
+      expect(logEvent.safeParse(event).success, JSON.stringify(event)).toBe(true);
+      expect(event).toMatchObject({ schemaVersion: 1, extensionVersion: version, visitId, tabId, frameId: 0, topUrl: news.url, site });
+      expect(event.trackerDbVersion).toMatch(new RegExp(`^${dataVersion.replace(/\./g, '\\.')}/engine-\\d+$`));
+      expect(event.sessionId.length).toBeGreaterThan(0);
+      expect(Number.isSafeInteger(event.seq) && event.seq >= 0).toBe(true);
+      expect(event.id).toBe(`${event.sessionId}:${event.seq}`);
+    }
+    // One session; sequence numbers unique.
+    expect(new Set(found.map((e) => e.sessionId)).size).toBe(1);
+    expect(new Set(found.map((e) => e.seq)).size).toBe(found.length);
+
+    // The visit record agrees.
+    const { visits } = await readFirefoxLog(ext);
+    expect(visits.find((v) => v.id === visitId)).toMatchObject({ tabId, url: news.url, site, navigation: 'load', counts: { tracker: expectedCount } });
+  });
+
+  test('the badge shows the targeting count', async () => {
+    const expected = String(expectedCount);
+    expect(await until(() => firefoxBadgeTextOf(ext, tabId), (t) => t === expected)).toBe(expected);
+  });
+
+  test('the popup shows the targeted count and the expected organizations', async () => {
+    const popup = await ff.openExtensionPage(`/popup.html?tabId=${tabId}`);
+    try {
+      await popup.waitForSelector('[data-testid="popup"][data-status="ready"]', { timeout: 10_000 });
+      const targeted = await popup.$eval('[data-testid="targeted"] strong', (el) => el.textContent?.trim());
+      expect(targeted).toBe(String(expectedCount));
+
+      const shown = await popup.$$eval('[data-testid="organization"]', (els) =>
+        els.map((el) => ({
+          key: el.getAttribute('data-org'),
+          name: el.querySelector('.name')?.textContent?.trim() ?? '',
+          requests: Number(el.querySelector('.count')?.textContent?.trim()),
+        })),
+      );
+      // Requests per organization, from the manifest's targeting load requests.
+      const expectedOrgs = new Map<string, number>();
+      for (const r of expectedTargeting) expectedOrgs.set(r.organization ?? '', (expectedOrgs.get(r.organization ?? '') ?? 0) + 1);
+      expect(Object.fromEntries(shown.map((o) => [o.name, o.requests]))).toEqual(Object.fromEntries(expectedOrgs));
+      expect(shown).toHaveLength(expectedOrgs.size);
+      for (const o of shown) expect(o.key, o.name).toMatch(/^[a-z0-9_.-]+$/); // a TrackerDB key, never 'unknown'
+      expect(shown.map((o) => o.key)).not.toContain('unknown');
+    } finally {
+      await popup.close();
+    }
+  });
+});
