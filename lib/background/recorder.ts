@@ -112,7 +112,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     const earlier = visit.previous.find((p) => p.documentId === docId);
     if (earlier) {
       // A late request of an earlier document (an unload beacon): it belongs to that visit.
-      return { visit: { ...visit, visitId: earlier.visitId }, hold: false };
+      return { visit: { ...visit, visitId: earlier.visitId, url: earlier.url, site: earlier.site }, hold: false };
     }
     // A document this tab has not committed yet: hold its requests until it does.
     return { visit: null, hold: details.frameId === 0 };
@@ -174,7 +174,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     const visitId = `${deps.sequencer.sessionId}:v${seq}`;
     const url = details.url.slice(0, MAX_URL_LENGTH);
     const previous = old?.visit?.documentId
-      ? [{ documentId: old.visit.documentId, visitId: old.visit.visitId }, ...old.visit.previous].slice(0, MAX_PREVIOUS_DOCUMENTS)
+      ? [{ documentId: old.visit.documentId, visitId: old.visit.visitId, url: old.visit.url, site: old.visit.site }, ...old.visit.previous].slice(0, MAX_PREVIOUS_DOCUMENTS)
       : (old?.visit?.previous ?? []);
     const visit: TabVisit = {
       visitId,

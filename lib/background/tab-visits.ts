@@ -10,7 +10,7 @@ export interface TabVisit {
   /** Chrome's documentId of the top-level document, when the browser gives one. */
   documentId: string | null;
   /** Earlier top-level documents of this tab and their visits, for late requests (unload beacons). */
-  previous: { documentId: string; visitId: string }[];
+  previous: { documentId: string; visitId: string; url: string; site: string }[];
   counts: Counts;
 }
 
