@@ -10,7 +10,9 @@ export interface BeaconLine {
 export interface OrganizationRow {
   key: string;
   name: string;
+  /** The first category seen, for the colour dot; `categories` lists all of them. */
   category: TrackerCategory;
+  categories: TrackerCategory[];
   requests: number;
   thirdParty: boolean;
   targeting: boolean;
@@ -63,6 +65,7 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): V
       key: orgKey,
       name: event.tracker.organization?.name ?? event.tracker.name,
       category: event.tracker.category,
+      categories: [],
       requests: 0,
       thirdParty: event.thirdParty,
       targeting: event.targeting,
@@ -70,6 +73,7 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): V
       beacons: [],
     };
     row.requests += 1;
+    if (!row.categories.includes(event.tracker.category)) row.categories.push(event.tracker.category);
     row.thirdParty ||= event.thirdParty;
     if (!row.trackers.includes(event.tracker.name)) row.trackers.push(event.tracker.name);
     if (beacon) row.beacons.push(beacon);
