@@ -14,9 +14,29 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export function sanitizeSettings(raw: unknown): Settings {
   const parsed = settingsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const merged = { ...DEFAULT_SETTINGS, ...(typeof raw === 'object' && raw !== null ? raw : {}) };
-  const retry = settingsSchema.safeParse(merged);
-  return retry.success ? retry.data : DEFAULT_SETTINGS;
+  const stored = (typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const shape = settingsSchema.shape;
+  const field = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, fallback: T): T => {
+    const result = schema.safeParse(value);
+    return result.success ? result.data : structuredClone(fallback);
+  };
+  // Field by field (detectors one by one, paused sites entry by entry): one corrupt field must not
+  // cost the person their other choices, least of all the sites they paused.
+  const storedDetectors = (typeof stored.detectors === 'object' && stored.detectors !== null ? stored.detectors : {}) as Record<string, unknown>;
+  const detectorShape = shape.detectors.shape;
+  return {
+    version: DEFAULT_SETTINGS.version,
+    retentionDays: field(shape.retentionDays, stored.retentionDays, DEFAULT_SETTINGS.retentionDays),
+    detectors: {
+      trackers: field(detectorShape.trackers, storedDetectors.trackers, DEFAULT_SETTINGS.detectors.trackers),
+      ads: field(detectorShape.ads, storedDetectors.ads, DEFAULT_SETTINGS.detectors.ads),
+      darkPatterns: field(detectorShape.darkPatterns, storedDetectors.darkPatterns, DEFAULT_SETTINGS.detectors.darkPatterns),
+      engagement: field(detectorShape.engagement, storedDetectors.engagement, DEFAULT_SETTINGS.detectors.engagement),
+    },
+    pausedSites: Array.isArray(stored.pausedSites)
+      ? field(shape.pausedSites, stored.pausedSites.filter((s) => shape.pausedSites.safeParse([s]).success), DEFAULT_SETTINGS.pausedSites)
+      : structuredClone(DEFAULT_SETTINGS.pausedSites),
+  };
 }
 
 export async function getSettings(): Promise<Settings> {

@@ -1,9 +1,10 @@
 import { getDomain } from 'tldts-experimental';
 import type { Classifier } from '../network/classify-request';
 import { findTrackingParams } from '../network/beacon-rules';
-import { isWebUrl, queryOf, siteOf } from '../network/url';
+import { contentLengthOf, mayBeTinyImagePixel, tinyImageFinding, type ResponseHeader } from '../network/tiny-image';
+import { hostOf, isWebUrl, queryOf, siteOf } from '../network/url';
 import { SCHEMA_VERSION, cap, MAX_URL_LENGTH, type Provenance } from '../schema/common';
-import { emptyCounts, type Counts, type LogEvent, type PageVisit } from '../schema';
+import { emptyCounts, type Counts, type LogEvent, type PageVisit, type TrackerFinding } from '../schema';
 import type { EngagementAct } from '../messages';
 import type { Settings } from '../schema/settings';
 import type { WriteQueue } from '../log/write-queue';
@@ -25,6 +26,14 @@ export interface RequestDetails {
   frameType?: string;
   documentUrl?: string;
   originUrl?: string;
+}
+
+/** `webRequest.onHeadersReceived` (with `responseHeaders`) or `onErrorOccurred`. */
+export interface ResponseDetails {
+  requestId: string;
+  tabId: number;
+  statusCode?: number;
+  responseHeaders?: ResponseHeader[];
 }
 
 export interface NavigationDetails {
@@ -52,9 +61,13 @@ export interface RecorderDeps {
 const PENDING_DOCUMENT_MS = 3000;
 const MAX_PENDING_PER_TAB = 500;
 const MAX_PREVIOUS_DOCUMENTS = 3;
+/** Third-party image requests awaiting their headers (tiny-image pixels); oldest settled first. */
+const MAX_HELD_IMAGES = 2000;
 
 export interface Recorder {
   onRequest(details: RequestDetails): void;
+  /** Headers of a request (or its failure, with no headers): settles held image requests. */
+  onResponse(details: ResponseDetails): void;
   onCommitted(details: NavigationDetails): Promise<void>;
   onHistoryNavigation(details: NavigationDetails): Promise<void>;
   onTabRemoved(tabId: number): void;
@@ -69,6 +82,7 @@ export interface Recorder {
 export function createRecorder(deps: RecorderDeps): Recorder {
   const now = deps.now ?? (() => new Date());
   const pendingByDocument = new Map<string, { tabId: number; details: RequestDetails[]; timer: ReturnType<typeof setTimeout> }>();
+  const heldImages = new Map<string, { details: RequestDetails; visit: TabVisit; thirdParty: boolean; host: string; finding: TrackerFinding | null }>();
 
   function provenance(visit: TabVisit, tabId: number, frameId: number, ruleId: string): Provenance {
     const seq = deps.sequencer.next();
@@ -154,10 +168,30 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       if (thirdParty) tab.visit.counts.thirdPartyRequests += 1;
     }
     const finding = deps.classifier.classify({ url: details.url, type: details.type, documentUrl: visit.url, frameType: details.frameType });
-    if (!finding) return;
+    if (!finding?.targeting && details.requestId && mayBeTinyImagePixel(details.type, details.url, thirdParty)) {
+      // Decided when the response headers say how big the image is (see onResponse).
+      if (heldImages.size >= MAX_HELD_IMAGES) settleHeldImage(heldImages.keys().next().value!, null);
+      heldImages.set(details.requestId, { details, visit, thirdParty, host: hostOf(details.url) ?? '', finding });
+      return;
+    }
+    if (finding) logFinding(details, visit, finding);
+  }
+
+  function logFinding(details: RequestDetails, visit: TabVisit, finding: TrackerFinding): void {
     const event: LogEvent = { ...provenance(visit, details.tabId, details.frameId, finding.ruleId), kind: 'tracker', ...finding };
-    if (current) append(tab, event);
+    const tab = deps.tabs.get(details.tabId);
+    if (tab?.visit?.visitId === visit.visitId) append(tab, event);
     else deps.queue.push({ op: 'event', event });
+  }
+
+  function settleHeldImage(requestId: string, contentLength: number | null): void {
+    const held = heldImages.get(requestId);
+    if (!held) return;
+    heldImages.delete(requestId);
+    const { details, visit, thirdParty, host, finding } = held;
+    const tiny = tinyImageFinding({ url: details.url, host, type: details.type, thirdParty }, finding, contentLength);
+    const settled = tiny ?? finding;
+    if (settled) logFinding(details, visit, settled);
   }
 
   async function startVisit(details: NavigationDetails, navigation: PageVisit['navigation']): Promise<void> {
@@ -221,6 +255,10 @@ export function createRecorder(deps: RecorderDeps): Recorder {
 
   return {
     onRequest: (details) => record(details),
+    onResponse(details) {
+      const ok = details.statusCode !== undefined && details.statusCode >= 200 && details.statusCode < 300;
+      settleHeldImage(details.requestId, ok ? contentLengthOf(details.responseHeaders) : null);
+    },
     onCommitted: async (details) => {
       if (details.frameId !== 0 || details.tabId < 0) return;
       await startVisit(details, 'load');

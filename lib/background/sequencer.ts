@@ -22,21 +22,23 @@ export async function createSequencer(store: SessionStore, newId: () => string =
   let seq = typeof saved?.ceiling === 'number' && Number.isSafeInteger(saved.ceiling) ? saved.ceiling : 0;
   let ceiling = seq + BLOCK;
   await store.set({ [KEY]: { sessionId, ceiling } });
-  let extending = false;
+  // The highest ceiling asked of the store (writes land in order); `ceiling` is the highest landed.
+  let requested = ceiling;
   return {
     sessionId,
     next() {
-      // Extend early (half a block ahead) so the persisted ceiling is always above what is in use.
-      if (!extending && ceiling - seq < BLOCK / 2) {
-        extending = true;
-        const nextCeiling = ceiling + BLOCK;
+      // Extend early (half a block ahead) so the persisted ceiling is always above what is in use,
+      // and again whenever use catches up with what was asked, even before that write has landed.
+      if (requested - seq < BLOCK / 2) {
+        const nextCeiling = Math.max(requested, ceiling, seq) + BLOCK;
+        requested = nextCeiling;
         void store.set({ [KEY]: { sessionId, ceiling: nextCeiling } }).then(
           () => {
-            ceiling = nextCeiling;
-            extending = false;
+            ceiling = Math.max(ceiling, nextCeiling);
           },
           () => {
-            extending = false;
+            // Not persisted: ask again on the next number.
+            requested = ceiling;
           },
         );
       }

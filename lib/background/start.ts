@@ -12,7 +12,7 @@ import type { TabState } from '../messages';
 import { targetedCount } from '../schema/events';
 import { badgeFor } from './badge';
 import { createMessageRouter, type DropReason, type MessageSender } from './message-router';
-import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails } from './recorder';
+import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails, type ResponseDetails } from './recorder';
 import { createSequencer } from './sequencer';
 import { TabVisits, type TabRecord } from './tab-visits';
 
@@ -72,6 +72,18 @@ export function startBackground(): void {
     },
     { urls: ['<all_urls>'] },
   );
+  browser.webRequest.onHeadersReceived.addListener(
+    (details) => {
+      whenReady((r) => r.onResponse(details as ResponseDetails));
+      return undefined;
+    },
+    { urls: ['<all_urls>'], types: ['image'] },
+    ['responseHeaders'],
+  );
+  browser.webRequest.onErrorOccurred.addListener((details) => void whenReady((r) => r.onResponse(details as ResponseDetails)), {
+    urls: ['<all_urls>'],
+    types: ['image'],
+  });
   browser.webNavigation.onCommitted.addListener((d) => void whenReady((r) => r.onCommitted(d as NavigationDetails)));
   browser.webNavigation.onHistoryStateUpdated.addListener((d) => void whenReady((r) => r.onHistoryNavigation(d as NavigationDetails)));
   browser.webNavigation.onReferenceFragmentUpdated.addListener((d) => void whenReady((r) => r.onHistoryNavigation(d as NavigationDetails)));

@@ -174,6 +174,18 @@ test('a benign shop page stays quiet: no badge, nothing targeting', async () => 
   expect(await badgeTextOf(ext, tabId)).toBe('');
 });
 
+test('a tiny image with identifiers from an unknown third party is a tracking pixel; real images and spacers are not', async () => {
+  const { tabId } = await open('https://news.beaker-demo.test/pixel.html');
+  expect(await until(() => badgeTextOf(ext, tabId), (t) => t === '1')).toBe('1');
+  await new Promise((r) => setTimeout(r, 500));
+  const { events } = await visitEvents(tabId);
+  expect(targetingUrls(events)).toEqual(['https://px.beaker-unknown.test/p.gif?uid=8f3a2c&ev=view']);
+  const pixel = events.find((e) => e.kind === 'tracker')!;
+  expect(pixel).toMatchObject({ tracker: null, thirdParty: true, beacon: { kinds: ['tiny-image'] }, ruleId: 'beacon@1/tiny-image' });
+  // Nothing at all is logged for the photo and the spacer (unknown hosts, not beacons).
+  expect(events.filter((e) => e.kind === 'tracker')).toHaveLength(1);
+});
+
 test('a single-page app navigation starts a new visit and attributes its requests to it', async () => {
   const spa = fixturePage('spa');
   const { page, tabId } = await open(spa.url);
