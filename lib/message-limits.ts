@@ -6,3 +6,5 @@
  */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_ACTS_PER_MESSAGE = 100;
+export const MAX_FINDINGS_PER_MESSAGE = 50;
+export const MAX_URLS_PER_MESSAGE = 200;

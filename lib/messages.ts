@@ -7,9 +7,10 @@ import { engagementAction } from './schema/events';
  * counted, never trusted.
  */
 
-import { MAX_ACTS_PER_MESSAGE, MAX_MESSAGE_BYTES } from './message-limits';
+import { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE } from './message-limits';
+import { reason } from './schema/common';
 
-export { MAX_ACTS_PER_MESSAGE, MAX_MESSAGE_BYTES };
+export { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE };
 
 export const engagementAct = z.object({
   action: engagementAction,
@@ -22,11 +23,49 @@ export const engagementAct = z.object({
 });
 export type EngagementAct = z.infer<typeof engagementAct>;
 
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** An ad unit or dark pattern a content script found; the background adds provenance. */
+export const findingReport = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ad'),
+    /** Unique within the page for the unit; impressions refer to it. */
+    unitId: text(80).check(z.minLength(1)),
+    phase: z.enum(['rendered', 'impression']),
+    detectorId: text(80),
+    network: z.nullable(text(80)),
+    locator: text(200),
+    reasons: z.array(reason).check(z.maxLength(16)),
+  }),
+  z.object({
+    kind: z.literal('dark-pattern'),
+    unitId: text(80).check(z.minLength(1)),
+    detectorId: text(80),
+    category: text(40),
+    type: text(60),
+    confidence: z.number().check(z.gte(0), z.lte(1)),
+    evidence: text(200),
+    locator: text(200),
+    explanationId: text(60),
+    reasons: z.array(reason).check(z.maxLength(16)),
+  }),
+]);
+export type FindingReport = z.infer<typeof findingReport>;
+
 /** Content script → background. */
 export const contentMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('engagement'),
     acts: z.array(engagementAct).check(z.minLength(1), z.maxLength(MAX_ACTS_PER_MESSAGE)),
+  }),
+  z.object({
+    type: z.literal('findings'),
+    findings: z.array(findingReport).check(z.minLength(1), z.maxLength(MAX_FINDINGS_PER_MESSAGE)),
+  }),
+  z.object({
+    /** TrackerDB verdicts for the sources of frames, images and scripts (ad-host detection). */
+    type: z.literal('classify-urls'),
+    urls: z.array(text(2048)).check(z.minLength(1), z.maxLength(MAX_URLS_PER_MESSAGE)),
   }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
@@ -50,6 +89,13 @@ export const tabState = z.object({
   paused: z.boolean(),
 });
 export type TabState = z.infer<typeof tabState>;
+
+/** Extension page → content script: outline these units on the page (`null`: clear). */
+export const highlightMessage = z.object({
+  type: z.literal('highlight'),
+  items: z.nullable(z.array(z.object({ unitId: text(80), label: text(120) })).check(z.maxLength(200))),
+});
+export type HighlightMessage = z.infer<typeof highlightMessage>;
 
 /** Background → extension pages: a visit's counts changed; views re-read the log. */
 export const broadcastMessage = z.object({ type: z.literal('visit-updated'), visitId: z.string(), tabId: z.int() });

@@ -5,7 +5,8 @@ import { contentLengthOf, mayBeTinyImagePixel, tinyImageFinding, type ResponseHe
 import { hostOf, isWebUrl, queryOf, siteOf } from '../network/url';
 import { SCHEMA_VERSION, cap, MAX_URL_LENGTH, type Provenance } from '../schema/common';
 import { emptyCounts, type Counts, type LogEvent, type PageVisit, type TrackerFinding } from '../schema';
-import type { EngagementAct } from '../messages';
+import type { EngagementAct, FindingReport } from '../messages';
+import type { HostVerdict } from '../detectors/types';
 import type { Settings } from '../schema/settings';
 import type { WriteQueue } from '../log/write-queue';
 import { countedAs } from '../log/write-queue';
@@ -72,6 +73,10 @@ export interface Recorder {
   onHistoryNavigation(details: NavigationDetails): Promise<void>;
   onTabRemoved(tabId: number): void;
   onEngagement(acts: EngagementAct[], tabId: number, frameId: number): number;
+  /** Ad units and dark patterns a content script found; returns how many were recorded. */
+  onFindings(findings: FindingReport[], tabId: number, frameId: number): number;
+  /** TrackerDB verdicts for URLs a page element loads from, judged against the tab's page. */
+  verdicts(urls: string[], tabId: number): Record<string, HostVerdict | null>;
 }
 
 /**
@@ -292,6 +297,37 @@ export function createRecorder(deps: RecorderDeps): Recorder {
         });
       }
       return acts.length;
+    },
+    onFindings(findings, tabId, frameId) {
+      const tab = deps.tabs.get(tabId);
+      if (!tab?.visit || isPaused(tab.visit.site)) return 0;
+      const { detectors } = deps.settings();
+      let recorded = 0;
+      for (const f of findings) {
+        if (f.kind === 'ad') {
+          if (!detectors.ads) continue;
+          const { kind, unitId, phase, network, locator, reasons } = f;
+          append(tab, { ...provenance(tab.visit, tabId, frameId, f.detectorId), kind, unitId, phase, network, locator, reasons });
+        } else {
+          if (!detectors.darkPatterns) continue;
+          const { kind, category, type, confidence, evidence, locator, explanationId, reasons } = f;
+          const base = provenance(tab.visit, tabId, frameId, f.detectorId);
+          append(tab, { ...base, kind, category, type, confidence, evidence, locator, explanationId, reasons });
+        }
+        recorded += 1;
+      }
+      return recorded;
+    },
+    verdicts(urls, tabId) {
+      const documentUrl = deps.tabs.get(tabId)?.visit?.url ?? '';
+      const out: Record<string, HostVerdict | null> = {};
+      for (const url of urls) {
+        const finding = deps.classifier.classify({ url, type: 'sub_frame', documentUrl });
+        out[url] = finding?.tracker
+          ? { category: finding.tracker.category, organization: finding.tracker.organization?.name ?? null, targeting: finding.targeting }
+          : null;
+      }
+      return out;
     },
   };
 }

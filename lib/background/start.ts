@@ -169,6 +169,8 @@ export function startBackground(): void {
         onDropped: (reason) => void dropped(reason),
         content: {
           engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
+          findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
+          'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
         },
         page: {
           'get-tab-state': async (message): Promise<TabState> => {

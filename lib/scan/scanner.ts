@@ -1,0 +1,242 @@
+import type { DetectorContext, Finding } from '../detectors/types';
+
+export interface PassResult {
+  findings: Finding[];
+  errors: { detectorId: string; error: unknown }[];
+}
+
+/** A group of detectors run together on one root (`detectAds`, `detectDarkPatterns`). */
+export type Pass = (root: ParentNode, ctx: DetectorContext) => PassResult;
+
+export interface ScannerOptions {
+  win: Window;
+  passes: readonly Pass[];
+  /** Build the context for a batch of roots (e.g. after asking the background about their URLs). */
+  context: (roots: readonly ParentNode[]) => Promise<DetectorContext>;
+  onFindings: (findings: Finding[]) => void;
+  onError: (detectorId: string, error: unknown) => void;
+  /** Main-thread time one slice may take before it yields (uBlock Origin's guest manners). */
+  budgetMs?: number;
+  /** Pending mutation roots beyond this are merged into one rescan of the document. */
+  maxQueued?: number;
+}
+
+export interface Scanner {
+  /** First pass over the whole document, then incremental passes on mutations. */
+  start(): void;
+  stop(): void;
+  /** Whether an element is, or is inside, something already reported (engagement ignores it). */
+  isInsideFinding(el: Element): boolean;
+  /** Elements reported so far, in order. */
+  reported(): readonly Element[];
+  /** Resolves when no work is queued (tests, benchmarks). */
+  idle(): Promise<void>;
+  stats(): ScanStats;
+}
+
+export interface ScanStats {
+  slices: number;
+  rootsScanned: number;
+  longestSliceMs: number;
+  mutationsQueued: number;
+  fullPasses: number;
+}
+
+function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+}
+
+const SKIP_TAGS = new Set(['beaker-highlight', 'script', 'style', 'noscript', 'template', 'svg', 'head', 'meta', 'link']);
+const MAX_REPORTED = 5000;
+
+/**
+ * When detectors run: a first pass at document idle, then passes over what mutations added, in
+ * idle slices with a time budget. Work grows with what changed: a mutation queues only the added
+ * subtree (and not one already queued inside another). One element is reported once, ever; an ad
+ * found inside an element already reported is not reported again.
+ */
+export function createScanner(options: ScannerOptions): Scanner {
+  const { win } = options;
+  const budgetMs = options.budgetMs ?? 8;
+  const maxQueued = options.maxQueued ?? 2000;
+  const doc = win.document;
+  const reportedSet = new Set<Element>();
+  const reportedList: Element[] = [];
+  let queue: ParentNode[] = [];
+  let fullPassPending = false;
+  let running = false;
+  let stopped = true;
+  let observer: MutationObserver | null = null;
+  let idleWaiters: (() => void)[] = [];
+  const stats: ScanStats = { slices: 0, rootsScanned: 0, longestSliceMs: 0, mutationsQueued: 0, fullPasses: 0 };
+  const now = () => win.performance.now();
+
+  const yieldToPage = (): Promise<void> =>
+    new Promise((resolve) => {
+      const ric = (win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+      if (typeof ric === 'function') ric.call(win, () => resolve(), { timeout: 200 });
+      else win.setTimeout(resolve, 0);
+    });
+
+  function isInsideFinding(el: Element): boolean {
+    for (let node: Element | null = el; node; node = node.parentElement) if (reportedSet.has(node)) return true;
+    return false;
+  }
+
+  function accept(findings: Finding[]): Finding[] {
+    const fresh: Finding[] = [];
+    for (const f of findings) {
+      if (reportedSet.has(f.element)) continue;
+      if (f.kind === 'ad' && isInsideFinding(f.element)) continue;
+      if (f.kind === 'ad' && containsReportedAd(f.element)) continue;
+      reportedSet.add(f.element);
+      reportedList.push(f.element);
+      fresh.push(f);
+    }
+    if (reportedList.length > MAX_REPORTED) {
+      // Forget the oldest that left the page; keep memory bounded on endless feeds.
+      for (let i = 0; i < reportedList.length && reportedList.length > MAX_REPORTED / 2; i++) {
+        const el = reportedList[i]!;
+        if (!el.isConnected) {
+          reportedSet.delete(el);
+          reportedList.splice(i, 1);
+          i -= 1;
+        }
+      }
+    }
+    return fresh;
+  }
+
+  function containsReportedAd(el: Element): boolean {
+    for (const r of reportedList) if (r !== el && el.contains(r)) return true;
+    return false;
+  }
+
+  async function drain(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      while (!stopped && (fullPassPending || queue.length > 0)) {
+        await yieldToPage();
+        if (stopped) break;
+        if (fullPassPending) {
+          fullPassPending = false;
+          queue = [];
+          stats.fullPasses += 1;
+          // A full pass runs one pass at a time, each its own slice.
+          const ctx = await options.context([doc]);
+          for (const pass of options.passes) {
+            if (stopped) break;
+            runSlice(() => runPass(pass, doc, ctx));
+            await yieldToPage();
+          }
+          continue;
+        }
+        const roots = queue;
+        queue = [];
+        const ctx = await options.context(roots);
+        let i = 0;
+        while (i < roots.length && !stopped) {
+          runSlice(() => {
+            const started = now();
+            while (i < roots.length && now() - started < budgetMs) {
+              const root = roots[i++]!;
+              if (isElement(root) && !root.isConnected) continue;
+              for (const pass of options.passes) runPass(pass, root, ctx);
+            }
+          });
+          if (i < roots.length) await yieldToPage();
+        }
+      }
+    } finally {
+      running = false;
+      if (queue.length === 0 && !fullPassPending) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const w of waiters) w();
+      }
+    }
+  }
+
+  function runSlice(work: () => void): void {
+    const started = now();
+    work();
+    const took = now() - started;
+    stats.slices += 1;
+    if (took > stats.longestSliceMs) stats.longestSliceMs = took;
+  }
+
+  function runPass(pass: Pass, root: ParentNode, ctx: DetectorContext): void {
+    stats.rootsScanned += 1;
+    let result: PassResult;
+    try {
+      result = pass(root, ctx);
+    } catch (error) {
+      options.onError('scan/pass', error);
+      return;
+    }
+    for (const e of result.errors) options.onError(e.detectorId, e.error);
+    const fresh = accept(result.findings);
+    if (fresh.length > 0) options.onFindings(fresh);
+  }
+
+  function enqueue(node: Node): void {
+    if (!isElement(node)) return;
+    if (SKIP_TAGS.has(node.localName)) return;
+    stats.mutationsQueued += 1;
+    if (fullPassPending) return;
+    if (queue.length >= maxQueued) {
+      // A mutation storm: one full pass later costs less than thousands of small ones.
+      queue = [];
+      fullPassPending = true;
+      return;
+    }
+    queue.push(node);
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    // Only queue here; the work happens later, in slices (uBlock Origin's pattern).
+    for (const record of records) {
+      if (record.type === 'childList') {
+        const added = record.addedNodes;
+        for (let i = 0; i < added.length; i++) enqueue(added[i]!);
+      } else if (record.type === 'characterData' && record.target.parentElement) {
+        enqueue(record.target.parentElement);
+      }
+    }
+    // Drop roots inside other queued roots (they will be scanned with their ancestor).
+    if (queue.length > 1) {
+      const set = new Set(queue);
+      queue = queue.filter((root) => {
+        for (let p = (root as Element).parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+        return true;
+      });
+    }
+    void drain();
+  }
+
+  return {
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      fullPassPending = true;
+      // The content script's own MutationObserver: in an isolated world (Chrome) or behind Xray
+      // vision (Firefox), a page that redefines the global cannot reach this one.
+      const mo = new MutationObserver(onMutations);
+      mo.observe(doc.documentElement, { childList: true, subtree: true });
+      observer = mo;
+      void drain();
+    },
+    stop() {
+      stopped = true;
+      observer?.disconnect();
+      observer = null;
+      queue = [];
+    },
+    isInsideFinding,
+    reported: () => reportedList,
+    idle: () =>
+      !running && queue.length === 0 && !fullPassPending ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)),
+    stats: () => ({ ...stats }),
+  };
+}
