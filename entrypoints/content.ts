@@ -1,20 +1,43 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
-import { watchEngagement } from '@/lib/engagement/watch-engagement';
-import { createBatchSender } from '@/lib/engagement/batch-sender';
+import { startContent, type ContentPorts } from '@/lib/content/start-content';
+import { CONTENT_PASSES } from '@/lib/content/passes';
+import type { HostVerdict } from '@/lib/detectors/types';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
+  allFrames: true,
   runAt: 'document_start',
   main(ctx) {
-    const sender = createBatchSender((acts) => browser.runtime.sendMessage({ type: 'engagement', acts }));
-    const stop = watchEngagement(window, { report: (act) => sender.add(act) });
-    const onHide = () => sender.flush();
-    window.addEventListener('pagehide', onHide);
-    ctx.onInvalidated(() => {
-      stop();
-      sender.stop();
-      window.removeEventListener('pagehide', onHide);
-    });
+    const ports: ContentPorts = {
+      sendEngagement: (acts) => browser.runtime.sendMessage({ type: 'engagement', acts }),
+      sendFindings: (findings) => browser.runtime.sendMessage({ type: 'findings', findings }),
+      classifyUrls: async (urls) => {
+        const answer = (await browser.runtime.sendMessage({ type: 'classify-urls', urls })) as { verdicts?: Record<string, HostVerdict | null> } | undefined;
+        return answer?.verdicts ?? {};
+      },
+      onHighlight(listener) {
+        // Only the extension's own pages may ask (no `sender.tab`: not another content script).
+        const handler = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+          if (sender.id !== browser.runtime.id || sender.tab) return;
+          const m = message as { type?: unknown; items?: unknown };
+          if (m?.type !== 'highlight') return;
+          if (m.items === null) return listener(null);
+          if (!Array.isArray(m.items)) return;
+          listener(
+            m.items
+              .slice(0, 200)
+              .filter((i): i is { unitId: string; label: string } => typeof i?.unitId === 'string' && typeof i?.label === 'string')
+              .map((i) => ({ unitId: i.unitId.slice(0, 80), label: i.label.slice(0, 120) })),
+          );
+        };
+        browser.runtime.onMessage.addListener(handler);
+        return () => browser.runtime.onMessage.removeListener(handler);
+      },
+    };
+    // Engagement counts in the top frame only: a click inside an embedded frame is as likely to be
+    // on an ad as on content, and the frame's own host is not known here without a round trip.
+    const stop = startContent({ win: window, ports, passes: CONTENT_PASSES, countEngagement: window.top === window });
+    ctx.onInvalidated(stop);
   },
 });

@@ -1,4 +1,3 @@
-import { getDomain } from 'tldts-experimental';
 import type { Classifier } from '../network/classify-request';
 import { findTrackingParams } from '../network/beacon-rules';
 import { contentLengthOf, mayBeTinyImagePixel, tinyImageFinding, type ResponseHeader } from '../network/tiny-image';
@@ -165,7 +164,8 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     if (isPaused(visit.site) || !deps.settings().detectors.trackers) return;
     if (!isWebUrl(details.url)) return;
 
-    const thirdParty = (getDomain(details.url) ?? '') !== visit.site;
+    // `siteOf`, as for the visit: hosts without a registrable domain (localhost, IPs) are their own site.
+    const thirdParty = siteOf(details.url) !== visit.site;
     const current = visit.visitId === tab.visit.visitId;
     deps.queue.push({ op: 'requests', visitId: visit.visitId, total: 1, thirdParty: thirdParty ? 1 : 0 });
     if (current) {

@@ -21,7 +21,15 @@ export function createBatchSender(send: (acts: EngagementAct[]) => Promise<unkno
     timer = null;
     while (acts.length > 0 && !stopped) {
       const batch = acts.splice(0, MAX_ACTS_PER_MESSAGE);
-      send(batch).catch(() => {
+      let sending: Promise<unknown>;
+      try {
+        sending = send(batch);
+      } catch {
+        // Chrome throws at once when the extension context is gone (extension reloaded).
+        stopped = true;
+        break;
+      }
+      sending.catch(() => {
         stopped = true;
       });
     }

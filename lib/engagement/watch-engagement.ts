@@ -81,6 +81,8 @@ export function watchEngagement(win: Window, options: EngagementOptions): () => 
     emit('type', el);
   };
   const onFocusOut = (event: FocusEvent) => {
+    // A page's own focusout must not reset the field, or every keystroke could count as typing.
+    if (!event.isTrusted) return;
     const el = targetOf(event);
     if (el) typedThisFocus.delete(el);
   };

@@ -24,7 +24,9 @@ export function hostOf(url: string): string | null {
 export function queryOf(url: string): string {
   const q = url.indexOf('?');
   if (q === -1) return '';
-  const hash = url.indexOf('#', q);
+  const hash = url.indexOf('#');
+  // A '?' after the '#' is part of the fragment (`/#/search?q=1`), not a query.
+  if (hash !== -1 && hash < q) return '';
   return hash === -1 ? url.slice(q + 1) : url.slice(q + 1, hash);
 }
 

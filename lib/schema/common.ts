@@ -5,7 +5,9 @@ export const SCHEMA_VERSION = 1;
 
 /** Caps keep one hostile page from filling the log: URLs and evidence are cut, never rejected. */
 export const MAX_URL_LENGTH = 2048;
-export const MAX_EVIDENCE_LENGTH = 200;
+import { MAX_EVIDENCE_LENGTH } from '../text';
+
+export { MAX_EVIDENCE_LENGTH };
 
 export const isoTime = z.iso.datetime();
 export const nonNegativeInt = z.int().check(z.nonnegative());
@@ -44,11 +46,4 @@ export const provenance = z.object({
 });
 export type Provenance = z.infer<typeof provenance>;
 
-/** Cut a string to `max` characters without splitting a surrogate pair. */
-export function cap(text: string, max = MAX_EVIDENCE_LENGTH): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
+export { cap } from '../text';

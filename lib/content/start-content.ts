@@ -1,0 +1,88 @@
+import type { DetectorContext } from '../detectors/types';
+import type { EngagementAct, FindingReport } from '../messages';
+import type { HostVerdict } from '../detectors/types';
+import { createBatchSender } from '../engagement/batch-sender';
+import { watchEngagement } from '../engagement/watch-engagement';
+import { createHighlighter } from '../scan/highlight';
+import { createScanner, type Pass } from '../scan/scanner';
+import { watchImpressions } from '../scan/viewability';
+import { createFindingsReporter } from './findings-reporter';
+import { createVerdictCache } from './verdicts';
+
+/** What the content script needs from the extension API (tests pass a fake). */
+export interface ContentPorts {
+  sendEngagement(acts: EngagementAct[]): Promise<unknown>;
+  sendFindings(findings: FindingReport[]): Promise<unknown>;
+  classifyUrls(urls: string[]): Promise<Record<string, HostVerdict | null>>;
+  /** Subscribe to "show on page" requests; returns an unsubscribe function. */
+  onHighlight(listener: (items: { unitId: string; label: string }[] | null) => void): () => void;
+}
+
+export interface ContentOptions {
+  win: Window;
+  ports: ContentPorts;
+  passes: readonly Pass[];
+  /** Top frame, or a frame that is not itself an ad: where engagement counts. */
+  countEngagement: boolean;
+}
+
+/**
+ * The content script's one job: observe. Counts the person's own acts, runs the detectors in idle
+ * slices, reports findings and impressions, and outlines units on request. Returns a teardown.
+ */
+export function startContent({ win, ports, passes, countEngagement }: ContentOptions): () => void {
+  const doc = win.document;
+  const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls));
+  const reporter = createFindingsReporter((findings) => ports.sendFindings(findings));
+  const impressions = watchImpressions(win, (el) => reporter.impression(el));
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null;
+  const context = async (roots: readonly ParentNode[]): Promise<DetectorContext> => {
+    await verdicts.prepare(roots);
+    return { win, lang, verdict: verdicts.verdict, now: () => Date.now() };
+  };
+  const scanner = createScanner({
+    win,
+    passes,
+    context,
+    onFindings: (findings) => {
+      for (const { finding } of reporter.add(findings)) if (finding.kind === 'ad') impressions.observe(finding.element);
+    },
+    onError: (detectorId, error) => console.warn(`[beaker] detector ${detectorId} failed`, error),
+  });
+
+  const sender = createBatchSender((acts) => ports.sendEngagement(acts));
+  const stopEngagement = countEngagement
+    ? watchEngagement(win, { report: (act) => sender.add(act), isExcluded: (el) => scanner.isInsideFinding(el) })
+    : () => undefined;
+
+  const highlighter = createHighlighter(doc);
+  const stopHighlight = ports.onHighlight((items) => {
+    if (!items) return highlighter.clear();
+    const shown: { element: Element; label: string }[] = [];
+    for (const { unitId, label } of items) {
+      const element = reporter.lookup(unitId);
+      if (element?.isConnected) shown.push({ element, label });
+    }
+    highlighter.show(shown);
+  });
+
+  const onHide = () => {
+    sender.flush();
+    reporter.flush();
+  };
+  win.addEventListener('pagehide', onHide);
+  const begin = () => scanner.start();
+  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
+  else begin();
+
+  return () => {
+    scanner.stop();
+    impressions.disconnect();
+    stopEngagement();
+    sender.stop();
+    reporter.stop();
+    stopHighlight();
+    highlighter.clear();
+    win.removeEventListener('pagehide', onHide);
+  };
+}
