@@ -310,9 +310,9 @@ export function createRecorder(deps: RecorderDeps): Recorder {
           append(tab, { ...provenance(tab.visit, tabId, frameId, f.detectorId), kind, unitId, phase, network, locator, reasons });
         } else {
           if (!detectors.darkPatterns) continue;
-          const { kind, category, type, confidence, evidence, locator, explanationId, reasons } = f;
+          const { kind, unitId, category, type, confidence, evidence, locator, explanationId, reasons } = f;
           const base = provenance(tab.visit, tabId, frameId, f.detectorId);
-          append(tab, { ...base, kind, category, type, confidence, evidence, locator, explanationId, reasons });
+          append(tab, { ...base, kind, unitId, category, type, confidence, evidence, locator, explanationId, reasons });
         }
         recorded += 1;
       }

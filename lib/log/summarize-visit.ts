@@ -20,6 +20,22 @@ export interface OrganizationRow {
   beacons: BeaconLine[];
 }
 
+export interface AdNetworkRow {
+  network: string;
+  rendered: number;
+  seen: number;
+  unitIds: string[];
+}
+
+export interface DarkPatternItem {
+  unitId: string;
+  category: string;
+  type: string;
+  explanationId: string;
+  evidence: string;
+  confidence: number;
+}
+
 export interface VisitSummary {
   visit: PageVisit;
   targeted: number;
@@ -33,6 +49,9 @@ export interface VisitSummary {
   firstPartyTargeting: number;
   thirdPartyTargeting: number;
   engagement: Record<EngagementAction, number>;
+  ads: { rendered: number; seen: number; networks: AdNetworkRow[] };
+  /** Dark patterns grouped by category, in the order first seen. */
+  darkPatterns: { category: string; items: DarkPatternItem[] }[];
 }
 
 /** Fold one visit's events into what the popup shows. Pure: unit-tested without a browser. */
@@ -43,7 +62,36 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): V
   let firstPartyTargeting = 0;
   let thirdPartyTargeting = 0;
 
+  const adRows = new Map<string, AdNetworkRow>();
+  const adNetworkOf = new Map<string, string>();
+  const seenUnits = new Set<string>();
+  const patterns = new Map<string, DarkPatternItem[]>();
+
   for (const event of events) {
+    if (event.kind === 'ad') {
+      if (event.phase === 'rendered') {
+        const network = event.network ?? 'Unknown network';
+        adNetworkOf.set(event.unitId, network);
+        const row = adRows.get(network) ?? { network, rendered: 0, seen: 0, unitIds: [] };
+        row.rendered += 1;
+        row.unitIds.push(event.unitId);
+        adRows.set(network, row);
+      } else seenUnits.add(event.unitId);
+      continue;
+    }
+    if (event.kind === 'dark-pattern') {
+      const list = patterns.get(event.category) ?? [];
+      list.push({
+        unitId: event.unitId,
+        category: event.category,
+        type: event.type,
+        explanationId: event.explanationId,
+        evidence: event.evidence,
+        confidence: event.confidence,
+      });
+      patterns.set(event.category, list);
+      continue;
+    }
     if (event.kind === 'engagement') {
       engagement[event.action] += 1;
       continue;
@@ -79,6 +127,11 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): V
     if (beacon) row.beacons.push(beacon);
     orgs.set(key, row);
   }
+  for (const unitId of seenUnits) {
+    const row = adRows.get(adNetworkOf.get(unitId) ?? '');
+    if (row) row.seen += 1;
+  }
+  const networks = [...adRows.values()].sort((a, b) => b.rendered - a.rendered || a.network.localeCompare(b.network));
   const byRequests = (a: OrganizationRow, b: OrganizationRow) => b.requests - a.requests || a.name.localeCompare(b.name);
   const rows = [...orgs.values()];
   return {
@@ -91,6 +144,8 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): V
     firstPartyTargeting,
     thirdPartyTargeting,
     engagement,
+    ads: { rendered: networks.reduce((n, r) => n + r.rendered, 0), seen: networks.reduce((n, r) => n + r.seen, 0), networks },
+    darkPatterns: [...patterns].map(([category, items]) => ({ category, items })),
   };
 }
 

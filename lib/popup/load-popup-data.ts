@@ -38,3 +38,8 @@ export async function loadPopupData(tabId: number): Promise<PopupData> {
 export async function setSitePaused(site: string, paused: boolean): Promise<void> {
   await browser.runtime.sendMessage({ type: 'set-site-paused', site, paused });
 }
+
+/** Outline units on the page (every frame's content script looks up its own), or clear with null. */
+export async function showOnPage(tabId: number, items: { unitId: string; label: string }[] | null): Promise<void> {
+  await browser.tabs.sendMessage(tabId, { type: 'highlight', items });
+}

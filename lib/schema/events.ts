@@ -65,6 +65,8 @@ export const adEvent = z.object({
 export const darkPatternEvent = z.object({
   ...provenance.shape,
   kind: z.literal('dark-pattern'),
+  /** Unique within the page: what "show on page" points at. */
+  unitId: z.string().check(z.maxLength(80)),
   category: z.string().check(z.maxLength(40)),
   type: z.string().check(z.maxLength(60)),
   confidence: z.number().check(z.gte(0), z.lte(1)),

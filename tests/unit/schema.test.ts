@@ -78,6 +78,7 @@ const DARK_PATTERN: LogEvent = {
   id: 'evt-0004',
   seq: 15,
   ruleId: 'dark-pattern/countdown@1',
+  unitId: 'unit-2',
   kind: 'dark-pattern',
   category: 'urgency',
   type: 'countdown-timer',
