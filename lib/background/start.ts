@@ -66,7 +66,8 @@ export function startBackground(): void {
     (details) => {
       whenReady((r) => {
         r.onRequest(details as RequestDetails);
-        diagnostics.firstClassifiedAt ??= performance.now();
+        // The navigation that woke the worker is not classified; the first subresource is.
+        if (details.type !== 'main_frame' && details.tabId >= 0) diagnostics.firstClassifiedAt ??= performance.now();
       });
       return undefined;
     },
@@ -99,11 +100,13 @@ export function startBackground(): void {
   async function init(): Promise<void> {
     try {
       const session = browser.storage.session ?? browser.storage.local;
-      const [engineBytes, dataVersion, sequencer, loadedSettings] = await Promise.all([
+      // Everything independent starts at once: the engine download dominates a cold start.
+      const [engineBytes, dataVersion, sequencer, loadedSettings, database] = await Promise.all([
         fetch(browser.runtime.getURL('/trackerdb.engine')).then((r) => r.arrayBuffer()),
         fetch(browser.runtime.getURL('/trackerdb-version.txt')).then((r) => r.text()),
         createSequencer(session),
         getSettings(),
+        openDatabase(),
       ]);
       settings = loadedSettings;
       settingsItem.watch((value) => {
@@ -152,7 +155,6 @@ export function startBackground(): void {
       });
 
       // A restarted worker: the tab map comes from session storage, the counts from the log.
-      const database = await openDatabase();
       for (const record of await tabs.restore()) {
         if (!record.visit) continue;
         const stored = await getVisit(database, record.visit.visitId);

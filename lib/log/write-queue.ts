@@ -69,52 +69,83 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
     }, ms);
   };
 
+  /**
+   * One transaction, three round trips whatever the batch size: read what the batch touches (event
+   * keys, visits), then the site-days of those visits, then write everything without waiting on each
+   * request. Idempotent: an event or visit already on disk is skipped, so it is never counted twice.
+   */
   async function writeBatch(batch: WriteOp[]): Promise<PageVisit[]> {
     const db = await getDb();
     const tx = db.transaction(['events', 'visits', 'siteDays'], 'readwrite');
     const events = tx.objectStore('events');
     const visits = tx.objectStore('visits');
     const siteDays = tx.objectStore('siteDays');
-    const touchedVisits = new Map<string, PageVisit>();
-    const touchedDays = new Map<string, SiteDay>();
 
-    const visitFor = async (id: string): Promise<PageVisit | undefined> => touchedVisits.get(id) ?? (await visits.get(id));
-    const dayFor = async (visit: PageVisit): Promise<SiteDay> => {
+    const eventIds = batch.flatMap((item) => (item.op === 'event' ? [item.event.id] : []));
+    const visitIds = new Set<string>();
+    for (const item of batch) visitIds.add(item.op === 'visit' ? item.visit.id : item.op === 'event' ? item.event.visitId : item.visitId);
+    const [eventKeys, storedVisits] = await Promise.all([
+      Promise.all(eventIds.map((id) => events.getKey(id))),
+      Promise.all([...visitIds].map((id) => visits.get(id))),
+    ]);
+    const existingEvents = new Set(eventIds.filter((_, i) => eventKeys[i] !== undefined));
+    const visitById = new Map<string, PageVisit>();
+    for (const visit of storedVisits) if (visit) visitById.set(visit.id, visit);
+    const existingVisits = new Set(visitById.keys());
+    // New visits in this batch (not yet on disk) are known from their ops.
+    for (const item of batch) if (item.op === 'visit' && !visitById.has(item.visit.id)) visitById.set(item.visit.id, structuredClone(item.visit));
+
+    const dayKeys = new Set([...visitById.values()].map((v) => siteDayKey(v.site, v.day)));
+    const storedDays = await Promise.all([...dayKeys].map((key) => siteDays.get(key)));
+    const dayByKey = new Map<string, SiteDay>();
+    for (const day of storedDays) if (day) dayByKey.set(day.key, day);
+    const dayFor = (visit: PageVisit): SiteDay => {
       const key = siteDayKey(visit.site, visit.day);
-      const day = touchedDays.get(key) ?? (await siteDays.get(key)) ?? { key, site: visit.site, day: visit.day, visits: 0, counts: emptyCounts() };
-      touchedDays.set(key, day);
+      let day = dayByKey.get(key);
+      if (!day) {
+        day = { key, site: visit.site, day: visit.day, visits: 0, counts: emptyCounts() };
+        dayByKey.set(key, day);
+      }
       return day;
     };
-    const add = async (visit: PageVisit | undefined, name: keyof Counts, n: number) => {
+
+    const touchedVisits = new Set<PageVisit>();
+    const touchedDays = new Set<SiteDay>();
+    const writes: Promise<unknown>[] = [];
+    const count = (visit: PageVisit | undefined, name: keyof Counts, n: number) => {
       if (!visit || n === 0) return;
       visit.counts[name] += n;
-      touchedVisits.set(visit.id, visit);
-      (await dayFor(visit)).counts[name] += n;
+      touchedVisits.add(visit);
+      const day = dayFor(visit);
+      day.counts[name] += n;
+      touchedDays.add(day);
     };
-
+    const addedEvents = new Set<string>();
     for (const item of batch) {
       if (item.op === 'visit') {
-        const existing = await visits.get(item.visit.id);
-        if (existing) continue; // replayed after a retry: already written
-        const visit = structuredClone(item.visit);
-        touchedVisits.set(visit.id, visit);
-        (await dayFor(visit)).visits += 1;
+        if (existingVisits.has(item.visit.id)) continue; // replayed: already written
+        existingVisits.add(item.visit.id);
+        const visit = visitById.get(item.visit.id)!;
+        touchedVisits.add(visit);
+        const day = dayFor(visit);
+        day.visits += 1;
+        touchedDays.add(day);
       } else if (item.op === 'event') {
-        // `add` (not `put`) so a replayed batch cannot count an event twice: the key exists.
-        if ((await events.getKey(item.event.id)) !== undefined) continue;
-        await events.add(item.event);
+        if (existingEvents.has(item.event.id) || addedEvents.has(item.event.id)) continue;
+        addedEvents.add(item.event.id);
+        writes.push(events.add(item.event));
         const name = countedAs(item.event);
-        if (name) await add(await visitFor(item.event.visitId), name, 1);
+        if (name) count(visitById.get(item.event.visitId), name, 1);
       } else {
-        const visit = await visitFor(item.visitId);
-        await add(visit, 'requests', item.total);
-        await add(visit, 'thirdPartyRequests', item.thirdParty);
+        const visit = visitById.get(item.visitId);
+        count(visit, 'requests', item.total);
+        count(visit, 'thirdPartyRequests', item.thirdParty);
       }
     }
-    for (const visit of touchedVisits.values()) await visits.put(visit);
-    for (const day of touchedDays.values()) await siteDays.put(day);
-    await tx.done;
-    return [...touchedVisits.values()];
+    for (const visit of touchedVisits) writes.push(visits.put(visit));
+    for (const day of touchedDays) writes.push(siteDays.put(day));
+    await Promise.all([...writes, tx.done]);
+    return [...touchedVisits];
   }
 
   async function drain(): Promise<void> {

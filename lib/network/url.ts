@@ -12,7 +12,8 @@ export function siteOf(url: string): string | null {
   if (!isWebUrl(url)) return null;
   const host = getHostname(url);
   if (!host) return null;
-  return getDomain(url) ?? host;
+  // Private suffixes count (user.github.io is its own site), as browsers define "site".
+  return getDomain(url, { allowPrivateDomains: true }) ?? host;
 }
 
 export function hostOf(url: string): string | null {

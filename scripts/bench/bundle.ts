@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -27,3 +29,16 @@ export async function bundleForBrowser(entry: string, opts: { globalName?: strin
  * `__name` helper the browser lacks; give the page (or worker) a no-op one.
  */
 export const NAME_SHIM = 'globalThis.__name = globalThis.__name || ((f) => f); undefined;';
+
+/**
+ * A private copy of the built extension for one bench section: others rebuild `.output/` in this
+ * tree while a browser runs, and a rebuild under a running extension breaks its fetches.
+ */
+export function snapshotExtension(builtDir: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'beaker-bench-ext-'));
+  cpSync(builtDir, dir, { recursive: true });
+  for (const file of ['manifest.json', 'background.js', 'trackerdb.engine', 'trackerdb-version.txt']) {
+    if (!existsSync(join(dir, file))) throw new Error(`the built extension in ${builtDir} has no ${file} (a build running elsewhere?)`);
+  }
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}

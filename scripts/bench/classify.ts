@@ -26,6 +26,13 @@ export interface ClassifyOptions {
   seed?: number;
 }
 
+export interface MethodStats {
+  medianUs: number;
+  p90Us: number;
+  p99Us: number;
+  meanBatchedUs: number;
+}
+
 export interface ClassifyResult {
   requests: number;
   distinctHosts: number;
@@ -36,8 +43,10 @@ export interface ClassifyResult {
   requestTypes: Record<string, number>;
   samplesPerMethod: number;
   timerOverheadNs: number;
-  raw: { medianUs: number; p90Us: number; p99Us: number; meanBatchedUs: number };
-  classify: { medianUs: number; p90Us: number; p99Us: number; meanBatchedUs: number };
+  raw: MethodStats;
+  classify: MethodStats;
+  /** For reference only (no target): the filter match alone, `getDomainMetadata: false`. */
+  rawNoDomain: MethodStats;
   ratioMedian: number;
   ratioP99: number;
   ratioMeanBatched: number;
@@ -50,7 +59,6 @@ export interface ClassifyResult {
     heapDeltaMB: number;
     heapRatio: number;
     arrayBuffersDeltaMB: number;
-    heapAfterBenchMB: number;
   };
 }
 
@@ -156,10 +164,10 @@ function exposeGc(): () => void {
   };
 }
 
-/** Per-call timing of `fn` over every request, into `out` (ns). Returns a checksum. */
-function timeEach(requests: BenchRequest[], fn: (r: BenchRequest) => number, out: Float64Array, offset: number): number {
+/** Per-call timing of `fn` over requests[from, to), into `out` at the same indices (ns). Returns a checksum. */
+function timeEach(requests: BenchRequest[], from: number, to: number, fn: (r: BenchRequest) => number, out: Float64Array, offset: number): number {
   let sum = 0;
-  for (let i = 0; i < requests.length; i++) {
+  for (let i = from; i < to; i++) {
     const r = requests[i]!;
     const t0 = process.hrtime.bigint();
     sum += fn(r);
@@ -169,13 +177,13 @@ function timeEach(requests: BenchRequest[], fn: (r: BenchRequest) => number, out
   return sum;
 }
 
-/** One timer around the whole pass: mean cost without per-call timer overhead (ns per request). */
-function timeBatch(requests: BenchRequest[], fn: (r: BenchRequest) => number): { ns: number; sum: number } {
+/** One timer around requests[from, to): cost without per-call timer overhead (total ns). */
+function timeBatch(requests: BenchRequest[], from: number, to: number, fn: (r: BenchRequest) => number): { ns: number; sum: number } {
   let sum = 0;
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < requests.length; i++) sum += fn(requests[i]!);
+  for (let i = from; i < to; i++) sum += fn(requests[i]!);
   const t1 = process.hrtime.bigint();
-  return { ns: Number(t1 - t0) / requests.length, sum };
+  return { ns: Number(t1 - t0), sum };
 }
 
 function timerOverhead(): number {
@@ -190,7 +198,7 @@ function timerOverhead(): number {
 
 export async function benchClassify(opts: ClassifyOptions = {}): Promise<ClassifyResult> {
   const count = opts.requests ?? 12_000;
-  const rounds = opts.rounds ?? 6;
+  const rounds = opts.rounds ?? 8;
   const gc = exposeGc();
 
   // Memory: heap before and after loading the engine, as the extension loads it (bytes → deserialise).
@@ -213,6 +221,8 @@ export async function benchClassify(opts: ClassifyOptions = {}): Promise<Classif
   for (const r of requests) requestTypes[r.type] = (requestTypes[r.type] ?? 0) + 1;
 
   const raw = (r: BenchRequest): number => db.matchUrl({ url: r.url, type: r.type as never, sourceUrl: r.documentUrl }).length;
+  const rawNoDomain = (r: BenchRequest): number =>
+    db.matchUrl({ url: r.url, type: r.type as never, sourceUrl: r.documentUrl }, { getDomainMetadata: false }).length;
   const classify = (r: BenchRequest): number => (classifier.classify({ url: r.url, type: r.type, documentUrl: r.documentUrl }) === null ? 0 : 1);
 
   // What the mix turned out to be, by the classifier's own verdict.
@@ -226,54 +236,53 @@ export async function benchClassify(opts: ClassifyOptions = {}): Promise<Classif
     if (raw(r) > 0) rawMatched += 1;
   }
 
-  // Warm-up: JIT both paths (and the classifier's host cache, as in a long-lived worker).
-  for (let i = 0; i < 3; i++) {
-    timeBatch(requests, raw);
-    timeBatch(requests, classify);
-  }
+  // Warm-up: JIT every path (and the classifier's host cache, as in a long-lived worker).
+  const methods = { raw, cls: classify, ref: rawNoDomain };
+  type Method = keyof typeof methods;
+  for (let i = 0; i < 3; i++) for (const fn of Object.values(methods)) timeBatch(requests, 0, count, fn);
 
   const overhead = timerOverhead();
-  const rawNs = new Float64Array(count * rounds);
-  const clsNs = new Float64Array(count * rounds);
-  const rawBatch: number[] = [];
-  const clsBatch: number[] = [];
+  const perCall: Record<Method, Float64Array> = { raw: new Float64Array(count * rounds), cls: new Float64Array(count * rounds), ref: new Float64Array(count * rounds) };
+  const batchNs: Record<Method, number[]> = { raw: [], cls: [], ref: [] };
   let checksum = 0;
+  // Interleaved in chunks of CHUNK requests, cycling through all 6 orders of the 3 methods: each
+  // method runs in each position equally often, and a burst of load from elsewhere on the machine
+  // lands on all of them alike instead of on whichever pass happened to be running.
+  const CHUNK = 500;
+  const orders: Method[][] = [
+    ['raw', 'cls', 'ref'],
+    ['cls', 'ref', 'raw'],
+    ['ref', 'raw', 'cls'],
+    ['raw', 'ref', 'cls'],
+    ['cls', 'raw', 'ref'],
+    ['ref', 'cls', 'raw'],
+  ];
+  let step = 0;
   for (let round = 0; round < rounds; round++) {
-    // Alternate which method goes first (ABBA…), so neither always runs on a warmer cache.
-    const order = round % 2 === 0 ? (['raw', 'cls'] as const) : (['cls', 'raw'] as const);
-    for (const which of order) {
-      if (which === 'raw') {
-        checksum += timeEach(requests, raw, rawNs, round * count);
-        const b = timeBatch(requests, raw);
-        rawBatch.push(b.ns);
-        checksum += b.sum;
-      } else {
-        checksum += timeEach(requests, classify, clsNs, round * count);
-        const b = timeBatch(requests, classify);
-        clsBatch.push(b.ns);
+    const total: Record<Method, number> = { raw: 0, cls: 0, ref: 0 };
+    for (let from = 0; from < count; from += CHUNK) {
+      const to = Math.min(count, from + CHUNK);
+      for (const m of orders[step++ % orders.length]!) {
+        checksum += timeEach(requests, from, to, methods[m], perCall[m], round * count);
+        const b = timeBatch(requests, from, to, methods[m]);
+        total[m] += b.ns;
         checksum += b.sum;
       }
     }
+    for (const m of Object.keys(total) as Method[]) batchNs[m].push(total[m] / count);
   }
   if (checksum < 0) log(String(checksum)); // keep the results alive
-  gc();
-  const afterBench = process.memoryUsage();
-
-  const rawSorted = sortNumbers(rawNs);
-  const clsSorted = sortNumbers(clsNs);
-  const us = (ns: number) => ns / 1000;
-  const rawStats = {
-    medianUs: us(percentileSorted(rawSorted, 50)),
-    p90Us: us(percentileSorted(rawSorted, 90)),
-    p99Us: us(percentileSorted(rawSorted, 99)),
-    meanBatchedUs: us(median(rawBatch)),
+  const stats = (m: Method): MethodStats => {
+    const sorted = sortNumbers(perCall[m]);
+    return {
+      medianUs: percentileSorted(sorted, 50) / 1000,
+      p90Us: percentileSorted(sorted, 90) / 1000,
+      p99Us: percentileSorted(sorted, 99) / 1000,
+      meanBatchedUs: median(batchNs[m]) / 1000,
+    };
   };
-  const clsStats = {
-    medianUs: us(percentileSorted(clsSorted, 50)),
-    p90Us: us(percentileSorted(clsSorted, 90)),
-    p99Us: us(percentileSorted(clsSorted, 99)),
-    meanBatchedUs: us(median(clsBatch)),
-  };
+  const rawStats = stats('raw');
+  const clsStats = stats('cls');
   const ratioMedian = ratio(clsStats.medianUs, rawStats.medianUs);
   const ratioP99 = ratio(clsStats.p99Us, rawStats.p99Us);
   return {
@@ -288,6 +297,7 @@ export async function benchClassify(opts: ClassifyOptions = {}): Promise<Classif
     timerOverheadNs: overhead,
     raw: rawStats,
     classify: clsStats,
+    rawNoDomain: stats('ref'),
     ratioMedian,
     ratioP99,
     ratioMeanBatched: ratio(clsStats.meanBatchedUs, rawStats.meanBatchedUs),
@@ -304,7 +314,6 @@ export async function benchClassify(opts: ClassifyOptions = {}): Promise<Classif
       heapDeltaMB: (after.heapUsed - before.heapUsed) / MB,
       heapRatio: ratio(after.heapUsed, before.heapUsed),
       arrayBuffersDeltaMB: (after.arrayBuffers - before.arrayBuffers) / MB,
-      heapAfterBenchMB: afterBench.heapUsed / MB,
     },
   };
 }
@@ -319,14 +328,15 @@ export function printClassify(r: ClassifyResult): string {
     `== classify: per-request cost, Beaker classifier vs raw TrackerDB matchUrl (same ${r.requests} requests, same run)`,
     `requests: ${r.requests} (${r.distinctHosts} distinct hosts, ${PAGES.length} pages); generated from tracker rows ${pct(r.generatedFromTrackers)}; classified targeting ${pct(r.classifiedTargeting)}, any finding ${pct(r.classifiedFinding)}; raw matchUrl matched ${pct(r.rawMatched)}`,
     `types: ${types}`,
-    `samples: ${r.samplesPerMethod} per method (${r.samplesPerMethod / r.requests} alternating rounds, after 3 warm-up passes); hrtime.bigint() overhead ${fmt(r.timerOverheadNs, 0)} ns per sample (included in both)`,
+    `samples: ${r.samplesPerMethod} per method (${r.samplesPerMethod / r.requests} rounds, methods interleaved per 500 requests in rotating order, after 3 warm-up passes); hrtime.bigint() overhead ${fmt(r.timerOverheadNs, 0)} ns per sample (included in every per-call figure)`,
     '',
     table(
-      ['method', 'median µs', 'p90 µs', 'p99 µs', 'mean µs (one timer per pass)'],
+      ['method', 'median µs', 'p90 µs', 'p99 µs', 'mean µs (one timer per chunk)'],
       [
         ['raw db.matchUrl (domain metadata)', fmt(r.raw.medianUs), fmt(r.raw.p90Us), fmt(r.raw.p99Us), fmt(r.raw.meanBatchedUs)],
         ['classifier.classify', fmt(r.classify.medianUs), fmt(r.classify.p90Us), fmt(r.classify.p99Us), fmt(r.classify.meanBatchedUs)],
-        ['ratio classify / raw', `${fmt(r.ratioMedian)}×`, '', `${fmt(r.ratioP99)}×`, `${fmt(r.ratioMeanBatched)}×`],
+        ['ratio classify / raw', `${fmt(r.ratioMedian)}×`, `${fmt(r.classify.p90Us / r.raw.p90Us)}×`, `${fmt(r.ratioP99)}×`, `${fmt(r.ratioMeanBatched)}×`],
+        ['(reference) matchUrl, no domain metadata', fmt(r.rawNoDomain.medianUs), fmt(r.rawNoDomain.p90Us), fmt(r.rawNoDomain.p99Us), fmt(r.rawNoDomain.meanBatchedUs)],
       ],
     ),
     '',
@@ -346,7 +356,6 @@ export function printClassify(r: ClassifyResult): string {
         ['heap used after loading the engine', fmt(r.memory.heapAfterLoadMB)],
         [`  delta (after/before = ${fmt(r.memory.heapRatio)}×)`, fmt(r.memory.heapDeltaMB)],
         ['  + ArrayBuffer delta (engine bytes it keeps, off heap)', fmt(r.memory.arrayBuffersDeltaMB)],
-        ['heap used after the bench (host cache filled)', fmt(r.memory.heapAfterBenchMB)],
         [`engine file (loaded in ${fmt(r.memory.loadMs, 1)} ms)`, fmt(r.memory.engineFileMB)],
       ],
     ),

@@ -11,7 +11,7 @@ import { loadTrackerDbFromNodeModules } from '../../tests/helpers/trackerdb-node
 import { TARGETING_REQUESTS, ORDINARY_REQUESTS } from '../../tests/unit/fixtures/request-corpus';
 import { ensureBuilt } from '../lib/build';
 import { launchWithExtension } from '../lib/chromium';
-import { bundleForBrowser, NAME_SHIM } from './bundle';
+import { bundleForBrowser, NAME_SHIM, snapshotExtension } from './bundle';
 import { fmt, log, median, ratio, table } from './stats';
 
 export interface LogOptions {
@@ -187,7 +187,7 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
   const perVisit = Math.ceil(events / visits);
   const runs = opts.runs ?? 2;
 
-  const extensionDir = ensureBuilt('chrome', log);
+  const snapshot = snapshotExtension(ensureBuilt('chrome', log));
   const bundle = await bundleForBrowser(
     [
       "import { createWriteQueue } from './lib/log/write-queue.ts';",
@@ -198,7 +198,10 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
   );
   const { templates, version } = await findingTemplates();
 
-  const browser = await launchWithExtension({ extensionDir });
+  const browser = await launchWithExtension({ extensionDir: snapshot.dir }).catch((error: unknown) => {
+    snapshot.remove();
+    throw error;
+  });
   try {
     const page = await browser.extensionPage();
     // An extension page's CSP refuses inline <script>; evaluating over CDP is not subject to it.
@@ -248,6 +251,7 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
     };
   } finally {
     await browser.close();
+    snapshot.remove();
   }
 }
 
