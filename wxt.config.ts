@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { stripRuleExamples } from './scripts/lib/strip-rule-examples';
 
 // The TrackerDB engine ships as a plain file next to the bundle and is fetched at run time:
 // importing it with `?url` would inline 1.7 MB of base64 into the background bundle (RECIPES.md).
@@ -34,6 +35,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: [stripRuleExamples()],
     build: {
       rollupOptions: {
         // zod 4 places `@__PURE__` comments where Rollup cannot use them; harmless, and noisy.

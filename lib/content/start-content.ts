@@ -7,6 +7,8 @@ import { createHighlighter } from '../scan/highlight';
 import { createScanner, type Pass } from '../scan/scanner';
 import { watchImpressions } from '../scan/viewability';
 import { createFindingsReporter } from './findings-reporter';
+import { watchCountdowns } from '../detectors/dark-patterns/watch-countdowns';
+import { notificationFinding, readNotificationHookMessage } from '../detectors/dark-patterns/notification-hook';
 import { createVerdictCache } from './verdicts';
 
 /** What the content script needs from the extension API (tests pass a fake). */
@@ -36,9 +38,17 @@ export function startContent({ win, ports, passes, countEngagement }: ContentOpt
   const reporter = createFindingsReporter((findings) => ports.sendFindings(findings));
   const impressions = watchImpressions(win, (el) => reporter.impression(el));
   const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null;
+  const loadedAt = Math.round(win.performance.timeOrigin);
+  // Trusted key and pointer input only: tells a prompt the person opened from one that jumped out.
+  let lastUserGestureAt: number | null = null;
+  const onGesture = (event: Event) => {
+    if (event.isTrusted) lastUserGestureAt = Date.now();
+  };
+  for (const type of ['pointerdown', 'keydown']) win.addEventListener(type, onGesture, { capture: true, passive: true });
+  const countdowns = watchCountdowns(win, { onCountdown: (sighting) => scanner.rescan(sighting.element) });
   const context = async (roots: readonly ParentNode[]): Promise<DetectorContext> => {
     await verdicts.prepare(roots);
-    return { win, lang, verdict: verdicts.verdict, now: () => Date.now() };
+    return { win, lang, verdict: verdicts.verdict, now: () => Date.now(), loadedAt, lastUserGestureAt, countdowns: countdowns.readout };
   };
   const scanner = createScanner({
     win,
@@ -66,6 +76,16 @@ export function startContent({ win, ports, passes, countEngagement }: ContentOpt
     highlighter.show(shown);
   });
 
+  // Reports from the page-world notification hook: hints only (the page could forge them).
+  const onPageMessage = (event: MessageEvent) => {
+    if (event.source !== win) return;
+    const report = readNotificationHookMessage(event.data);
+    if (!report) return;
+    const finding = notificationFinding(report, doc, { lastUserGestureAt });
+    if (finding) scanner.offer([finding]);
+  };
+  win.addEventListener('message', onPageMessage);
+
   const onHide = () => {
     sender.flush();
     reporter.flush();
@@ -77,6 +97,9 @@ export function startContent({ win, ports, passes, countEngagement }: ContentOpt
 
   return () => {
     scanner.stop();
+    countdowns.stop();
+    win.removeEventListener('message', onPageMessage);
+    for (const type of ['pointerdown', 'keydown']) win.removeEventListener(type, onGesture, { capture: true });
     impressions.disconnect();
     stopEngagement();
     sender.stop();

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import type { CategoryInfo, PatternTypeInfo } from './schemas';
 
 /**
  * The dark-pattern taxonomy as data (issue #4, part 1).
@@ -27,8 +27,7 @@ export const CATEGORIES = [
   'consent',
   'attention',
 ] as const;
-export const categoryId = z.enum(CATEGORIES);
-export type CategoryId = z.infer<typeof categoryId>;
+export type CategoryId = (typeof CATEGORIES)[number];
 
 export const PATTERN_TYPES = [
   // Sneaking
@@ -63,32 +62,16 @@ export const PATTERN_TYPES = [
   'autoplay-next',
   'endless-feed',
 ] as const;
-export const patternType = z.enum(PATTERN_TYPES);
-export type PatternType = z.infer<typeof patternType>;
+export type PatternType = (typeof PATTERN_TYPES)[number];
 
 export const EVIDENCE_SOURCES = ['text', 'dom', 'behaviour'] as const;
 
 /** Every explanation key has this shape; the popup looks its text up by it. */
 export const EXPLANATION_ID = /^dark-pattern\/[a-z-]+$/;
 
-export const categoryInfo = z.object({
-  label: z.string().check(z.minLength(3), z.maxLength(40)),
-  description: z.string().check(z.minLength(20), z.maxLength(240)),
-  source: z.string().check(z.minLength(4), z.maxLength(120)),
-});
-export type CategoryInfo = z.infer<typeof categoryInfo>;
-
-export const patternTypeInfo = z.object({
-  category: categoryId,
-  label: z.string().check(z.minLength(3), z.maxLength(40)),
-  explanationId: z.string().check(z.regex(EXPLANATION_ID), z.maxLength(60)),
-  /** One or two sentences for the person, ending with the research that named the pattern. */
-  explanation: z.string().check(z.minLength(40), z.maxLength(280)),
-  /** Who named or measured it, as cited in the explanation. */
-  source: z.string().check(z.minLength(4), z.maxLength(120)),
-  detectableFrom: z.array(z.enum(EVIDENCE_SOURCES)).check(z.minLength(1)),
-});
-export type PatternTypeInfo = z.infer<typeof patternTypeInfo>;
+// The zod schemas of these tables live in schemas.ts (tests validate them): zod stays out of
+// the content script, which ships this module.
+export type { CategoryInfo, PatternTypeInfo };
 
 export const CATEGORY_INFO = {
   sneaking: {

@@ -1,5 +1,6 @@
 import type { Reason } from '../schema/common';
 import type { TrackerCategory } from '../schema/events';
+import type { CountdownReadout } from './dark-patterns/support/context';
 
 /** What the background's classifier says about a URL a page element loads from. */
 export interface HostVerdict {
@@ -20,6 +21,12 @@ export interface DetectorContext {
   /** TrackerDB's verdict on a URL (iframe, image or script source), when the background gave one. */
   verdict(url: string): HostVerdict | null;
   now(): number;
+  /** When the document started loading, on the `now()` clock. */
+  loadedAt?: number;
+  /** When the person last pressed a key or pointer (trusted events only); `null`: not yet. */
+  lastUserGestureAt?: number | null;
+  /** Countdowns confirmed by watching text change (lib/detectors/dark-patterns/watch-countdowns.ts). */
+  countdowns?: CountdownReadout;
 }
 
 interface BaseFinding {

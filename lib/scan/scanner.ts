@@ -27,6 +27,10 @@ export interface Scanner {
   stop(): void;
   /** Whether an element is, or is inside, something already reported (engagement ignores it). */
   isInsideFinding(el: Element): boolean;
+  /** Findings made outside a pass (a page-world hint): deduplicated and reported like the rest. */
+  offer(findings: Finding[]): void;
+  /** Queue one element for another pass (a countdown confirmed, a prompt that changed). */
+  rescan(el: Element): void;
   /** Elements reported so far, in order. */
   reported(): readonly Element[];
   /** Resolves when no work is queued (tests, benchmarks). */
@@ -48,6 +52,18 @@ function isElement(node: unknown): node is Element {
 
 const SKIP_TAGS = new Set(['beaker-highlight', 'script', 'style', 'noscript', 'template', 'svg', 'head', 'meta', 'link']);
 const MAX_REPORTED = 5000;
+const MAX_ATTRIBUTE_CHECKS = 200;
+const OVERLAY_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'aria-hidden', 'aria-modal'];
+const OVERLAY_HINT = /modal|popup|pop-up|overlay|dialog|lightbox|banner|consent|cookie|newsletter|interstitial|paywall/i;
+
+/** Cheap test for elements worth a rescan when their attributes change. */
+function looksLikeOverlay(el: Element): boolean {
+  if (el.localName === 'dialog') return true;
+  const role = el.getAttribute('role');
+  if (role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true') return true;
+  const hint = `${el.id} ${el.getAttribute('class') ?? ''}`;
+  return hint.length < 300 && OVERLAY_HINT.test(hint);
+}
 
 /**
  * When detectors run: a first pass at document idle, then passes over what mutations added, in
@@ -68,6 +84,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   let stopped = true;
   let observer: MutationObserver | null = null;
   let idleWaiters: (() => void)[] = [];
+  let attributeChecks = 0;
   const stats: ScanStats = { slices: 0, rootsScanned: 0, longestSliceMs: 0, mutationsQueued: 0, fullPasses: 0 };
   const now = () => win.performance.now();
 
@@ -200,10 +217,14 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (record.type === 'childList') {
         const added = record.addedNodes;
         for (let i = 0; i < added.length; i++) enqueue(added[i]!);
-      } else if (record.type === 'characterData' && record.target.parentElement) {
-        enqueue(record.target.parentElement);
+      } else if (record.type === 'attributes' && attributeChecks < MAX_ATTRIBUTE_CHECKS && isElement(record.target)) {
+        // A dialog, banner or modal already in the page and shown later (hidden, class or style
+        // toggled): scan it again. Only overlay-like elements, so class churn stays cheap.
+        attributeChecks += 1;
+        if (looksLikeOverlay(record.target)) enqueue(record.target);
       }
     }
+    attributeChecks = 0;
     // Drop roots inside other queued roots (they will be scanned with their ancestor).
     if (queue.length > 1) {
       const set = new Set(queue);
@@ -223,7 +244,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       // The content script's own MutationObserver: in an isolated world (Chrome) or behind Xray
       // vision (Firefox), a page that redefines the global cannot reach this one.
       const mo = new MutationObserver(onMutations);
-      mo.observe(doc.documentElement, { childList: true, subtree: true });
+      mo.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: OVERLAY_ATTRIBUTES });
       observer = mo;
       void drain();
     },
@@ -234,6 +255,14 @@ export function createScanner(options: ScannerOptions): Scanner {
       queue = [];
     },
     isInsideFinding,
+    offer(findings) {
+      const fresh = accept(findings);
+      if (fresh.length > 0) options.onFindings(fresh);
+    },
+    rescan(el) {
+      enqueue(el);
+      void drain();
+    },
     reported: () => reportedList,
     idle: () =>
       !running && queue.length === 0 && !fullPassPending ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)),

@@ -1,6 +1,6 @@
-import type { Detector, Finding } from '../types';
-import type { DarkPatternContext } from './support/context';
-import { textOf, within } from './support/dom';
+import type { Finding } from '../types';
+import type { DarkPatternContext, DarkPatternDetector } from './support/context';
+import { isHidden, textOf, within } from './support/dom';
 import { darkPatternFinding, reason } from './support/finding';
 
 export { CountdownTracker, readTime, countdownText, findCountdownHost } from './support/countdown-tracker';
@@ -10,7 +10,7 @@ const ID = 'dark-patterns/countdown';
 
 /**
  * Running clocks that are not sales pressure: a one-time code you may ask again for, a session
- * about to time out, a redirect. Checked on the timer and the text around it (typed data: each
+ * about to time out, a redirect, a game clock. Checked on the timer and the text around it (typed data: each
  * entry with what it must and must not match).
  */
 export const BENIGN_TIMER_CONTEXT: readonly { pattern: RegExp; examples: string[]; counterExamples: string[] }[] = [
@@ -23,6 +23,12 @@ export const BENIGN_TIMER_CONTEXT: readonly { pattern: RegExp; examples: string[
     pattern: /\bsession\b|sitzung|sesi[oó]n|\b(?:logged|signed) out\b|abgemeldet|d[ée]connect|redirect|weiterleitung|redirig|redirecci/i,
     examples: ['Your session expires in 04:59', 'Sie werden in 00:10 abgemeldet', 'Redirecting in 0:05'],
     counterExamples: ['Sale ends in 01:00:00', 'Plus que 00:10:00 pour en profiter'],
+  },
+  {
+    // Live scores: a basketball or hockey game clock runs down in real time.
+    pattern: /\b(?:quarter|period|q[1-4]|halftime|half-time|overtime|shot clock|game clock|live score)\b|viertel|drittel|verlängerung|mi-temps|prolongation|cuarto|pr[oó]rroga/i,
+    examples: ['Q4 05:32 Lakers 98 – 95 Celtics', '2nd period 12:04', '3. Drittel 04:12'],
+    counterExamples: ['Flash sale ends in 05:32', 'Nur heute: noch 04:12'],
   },
 ];
 
@@ -41,21 +47,22 @@ function nearMedia(el: Element): boolean {
  * reports the confirmed ones inside `root`, so it stays pure. Text that merely mentions a time
  * ("ends in 2 days") is `text-patterns`' business, not this one's.
  */
-export const countdown: Detector = {
+export const countdown: DarkPatternDetector = {
   id: ID,
   version: 1,
+  types: ['countdown-timer'],
   description: 'Timers that visibly count down by the elapsed time (watched over a few seconds), outside media players and login-code prompts.',
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const sightings = ctx.countdowns?.confirmed() ?? [];
     const findings: Finding[] = [];
     for (const s of sightings) {
       if (!s.element.isConnected || !within(root, s.element)) continue;
-      if (nearMedia(s.element)) continue;
+      if (nearMedia(s.element) || isHidden(s.element, ctx.win)) continue;
       const around = s.element.parentElement ?? s.element;
       const context = `${s.text} ${textOf(around, { maxChars: 300, maxNodes: 300, ariaHidden: false })}`;
       if (BENIGN_TIMER_CONTEXT.some((rule) => rule.pattern.test(context))) continue;
       findings.push(
-        darkPatternFinding(ID, s.element, 'countdown-timer', 0.8, s.text, [
+        darkPatternFinding(ID, s.element, 'countdown-timer', 0.9, s.text, [
           reason('countdown/falls-with-time', `fell ${s.fell} s in ${s.elapsed} s over ${s.samples} samples`),
         ]),
       );

@@ -61,10 +61,10 @@ export function watchCountdowns(win: Window, options: CountdownWatcherOptions = 
       if (!found || sampled.has(found.host) || !tracker.wants(found.host, t)) continue;
       sampled.add(found.host);
       stats.samples += 1;
-      const before = tracker.confirmed().length;
-      if (tracker.observe(found.host, found.text, t) === 'countdown' && options.onCountdown) {
-        const sightings = tracker.confirmed();
-        if (sightings.length > 0 && sightings.length >= before) options.onCountdown(sightings[sightings.length - 1]!);
+      // `observe` answers 'countdown' once per element: later samples of it are not taken.
+      if (tracker.observe(found.host, found.text, t) === 'countdown') {
+        const sighting = tracker.sightingOf(found.host);
+        if (sighting && options.onCountdown) options.onCountdown(sighting);
       }
     }
   };

@@ -1,4 +1,5 @@
-import type { DetectorContext } from '../../types';
+import type { PatternType } from '../../../dark-patterns/taxonomy';
+import type { Detector, DetectorContext } from '../../types';
 
 /** A countdown the tracker saw counting down in step with the clock (see `countdown.ts`). */
 export interface CountdownSighting {
@@ -17,19 +18,13 @@ export interface CountdownReadout {
 }
 
 /**
- * Time facts and observations the dark-pattern detectors can use, beyond `DetectorContext`. All
- * optional, so a plain `DetectorContext` is one (the detectors then say less, never throw).
- * Proposed for `DetectorContext` itself; times use the `ctx.now()` clock (epoch ms in the
- * content script).
+ * The time facts and observations dark-pattern detectors use (`loadedAt`, `lastUserGestureAt`,
+ * `countdowns`) are optional fields of `DetectorContext` itself: without them detectors say less,
+ * never throw. Times use the `ctx.now()` clock (epoch ms in the content script).
  */
-export interface DarkPatternContext extends DetectorContext {
-  /** When the document started loading (`performance.timeOrigin` in the content script). */
-  loadedAt?: number;
-  /**
-   * When the person last pressed a key, clicked or touched (trusted events only); `null` when they
-   * have not yet; absent when unknown. Tells an overlay the person opened from one that jumped out.
-   */
-  lastUserGestureAt?: number | null;
-  /** Countdowns confirmed by watching text change (`watch-countdowns.ts`). */
-  countdowns?: CountdownReadout;
+export type DarkPatternContext = DetectorContext;
+
+/** A dark-pattern detector names the types it reports (the eval scores it on those). */
+export interface DarkPatternDetector extends Detector {
+  types: readonly PatternType[];
 }

@@ -172,7 +172,7 @@ export class CountdownTracker implements CountdownReadout {
 
   /** Whether a sample of `el` at `time` would be used: lets the watcher skip reading text. */
   wants(el: Element, time: number): boolean {
-    if (this.decided.has(el)) return false;
+    if (this.decided.has(el) || !el.isConnected) return false;
     const track = this.tracks.get(el);
     if (track) return time - track.lastAt >= this.limits.minIntervalMs;
     return this.tracks.size < this.limits.maxTracked || this.evictStale(time);
@@ -181,6 +181,7 @@ export class CountdownTracker implements CountdownReadout {
   observe(el: Element, text: string, time: number): SampleOutcome {
     const verdict = this.decided.get(el);
     if (verdict) return verdict;
+    if (!el.isConnected) return 'ignored';
     let track = this.tracks.get(el);
     if (!track) {
       if (this.tracks.size >= this.limits.maxTracked && !this.evictStale(time)) {
@@ -204,6 +205,8 @@ export class CountdownTracker implements CountdownReadout {
       return track.failures >= 5 ? this.decide(el, 'not-countdown') : 'tracking';
     }
     const prev = track.run[track.run.length - 1];
+    // Same value, other text (a label changed, or a finer box we do not read): nothing to learn.
+    if (prev && reading.seconds === prev.reading.seconds) return 'tracking';
     if (prev && reading.seconds > prev.reading.seconds) {
       // A clock or a ticker going up, or a countdown looping: start over, and give up after a few.
       track.increases += 1;
@@ -225,6 +228,11 @@ export class CountdownTracker implements CountdownReadout {
   /** Countdowns confirmed so far, still on the page. */
   confirmed(): readonly CountdownSighting[] {
     return this.sightings.filter((s) => s.element.isConnected);
+  }
+
+  /** The sighting that confirmed `el`, while it is remembered. */
+  sightingOf(el: Element): CountdownSighting | undefined {
+    return this.sightings.find((s) => s.element === el);
   }
 
   /** Elements currently followed (bounded by `maxTracked`). */

@@ -70,7 +70,8 @@ export function isHidden(el: Element, win: Window | null): boolean {
   }
   if (!el.isConnected) return false;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof check === 'function') return !check.call(el, { visibilityProperty: true });
+  // `checkVisibilityCSS` is the name Chrome < 121 and Firefox < 122 know for `visibilityProperty`.
+  if (typeof check === 'function') return !check.call(el, { visibilityProperty: true, checkVisibilityCSS: true });
   if (!win || typeof win.getComputedStyle !== 'function') return false;
   depth = 0;
   for (let node: Element | null = el; node && depth < MAX_ANCESTORS; node = node.parentElement, depth++) {
@@ -110,7 +111,8 @@ export function textOf(el: Element, limits: WalkLimits): string {
     } else if (isElement(node)) {
       const tag = node.localName;
       if (!SKIP_TAGS.has(tag) && !hiddenByMarkup(node, { ariaHidden })) {
-        if (BLOCK_TAGS.has(tag)) out += ' ';
+        // One space between blocks, never a run (a thousand nested divs must not fill the cap).
+        if (BLOCK_TAGS.has(tag) && out.length > 0 && !out.endsWith(' ')) out += ' ';
         if (tag === 'input') out += ` ${inputText(node)} `;
         descend = node.firstChild !== null;
       }
@@ -121,7 +123,7 @@ export function textOf(el: Element, limits: WalkLimits): string {
     }
     while (node && node !== el && !node.nextSibling) {
       node = node.parentNode;
-      if (isElement(node) && BLOCK_TAGS.has(node.localName)) out += ' ';
+      if (isElement(node) && BLOCK_TAGS.has(node.localName) && out.length > 0 && !out.endsWith(' ')) out += ' ';
     }
     if (!node || node === el) break;
     node = node.nextSibling;
