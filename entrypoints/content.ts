@@ -2,7 +2,7 @@ import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { startContent, type ContentPorts } from '@/lib/content/start-content';
 import { CONTENT_PASSES } from '@/lib/content/passes';
-import type { HostVerdict } from '@/lib/detectors/types';
+import type { HostVerdict, TextFacts } from '@/lib/detectors/types';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -15,6 +15,10 @@ export default defineContentScript({
       classifyUrls: async (urls) => {
         const answer = (await browser.runtime.sendMessage({ type: 'classify-urls', urls })) as { verdicts?: Record<string, HostVerdict | null> } | undefined;
         return answer?.verdicts ?? {};
+      },
+      classifyTexts: async (texts, lang) => {
+        const answer = (await browser.runtime.sendMessage({ type: 'classify-texts', texts, lang })) as { facts?: unknown } | undefined;
+        return Array.isArray(answer?.facts) && answer.facts.length === texts.length ? (answer.facts as TextFacts[]) : null;
       },
       onHighlight(listener) {
         // Only the extension's own pages may ask (no `sender.tab`: not another content script).

@@ -8,3 +8,6 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_ACTS_PER_MESSAGE = 100;
 export const MAX_FINDINGS_PER_MESSAGE = 50;
 export const MAX_URLS_PER_MESSAGE = 200;
+export const MAX_TEXTS_PER_MESSAGE = 100;
+/** Same as MAX_TEXT_FACT_LENGTH in lib/detectors/types.ts (kept zod-free and import-free here). */
+export const MAX_TEXT_CHARS = 500;

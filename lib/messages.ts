@@ -7,7 +7,7 @@ import { engagementAction } from './schema/events';
  * counted, never trusted.
  */
 
-import { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE } from './message-limits';
+import { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE, MAX_URLS_PER_MESSAGE } from './message-limits';
 import { reason } from './schema/common';
 
 export { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE };
@@ -66,6 +66,12 @@ export const contentMessage = z.discriminatedUnion('type', [
     /** TrackerDB verdicts for the sources of frames, images and scripts (ad-host detection). */
     type: z.literal('classify-urls'),
     urls: z.array(text(2048)).check(z.minLength(1), z.maxLength(MAX_URLS_PER_MESSAGE)),
+  }),
+  z.object({
+    /** Text-classifier facts for page strings (the rules live in the background, not the page). */
+    type: z.literal('classify-texts'),
+    lang: z.nullable(text(16)),
+    texts: z.array(text(MAX_TEXT_CHARS)).check(z.minLength(1), z.maxLength(MAX_TEXTS_PER_MESSAGE)),
   }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;

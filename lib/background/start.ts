@@ -11,6 +11,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../schema/settings';
 import type { TabState } from '../messages';
 import { targetedCount } from '../schema/events';
 import { badgeFor } from './badge';
+import { createTextFactsCache } from './text-facts-cache';
 import { createMessageRouter, type DropReason, type MessageSender } from './message-router';
 import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails, type ResponseDetails } from './recorder';
 import { createSequencer } from './sequencer';
@@ -142,6 +143,7 @@ export function startBackground(): void {
           }, 40),
         );
       };
+      const texts = createTextFactsCache();
       const manifest = browser.runtime.getManifest();
       const rec = createRecorder({
         classifier: createClassifier(db),
@@ -173,6 +175,7 @@ export function startBackground(): void {
           engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
           findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
           'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
+          'classify-texts': (message) => ({ facts: message.texts.map((t) => texts(t, message.lang)) }),
         },
         page: {
           'get-tab-state': async (message): Promise<TabState> => {

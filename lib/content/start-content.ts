@@ -1,10 +1,10 @@
-import type { DetectorContext } from '../detectors/types';
 import type { EngagementAct, FindingReport } from '../messages';
-import type { HostVerdict } from '../detectors/types';
+import type { HostVerdict, TextFacts } from '../detectors/types';
+import { createTextFactsClient } from './text-facts-client';
 import { createBatchSender } from '../engagement/batch-sender';
 import { watchEngagement } from '../engagement/watch-engagement';
 import { createHighlighter } from '../scan/highlight';
-import { createScanner, type Pass } from '../scan/scanner';
+import { createScanner, type Pass, type ScanContext } from '../scan/scanner';
 import { watchImpressions } from '../scan/viewability';
 import { createFindingsReporter } from './findings-reporter';
 import { watchCountdowns } from '../detectors/dark-patterns/watch-countdowns';
@@ -16,6 +16,8 @@ export interface ContentPorts {
   sendEngagement(acts: EngagementAct[]): Promise<unknown>;
   sendFindings(findings: FindingReport[]): Promise<unknown>;
   classifyUrls(urls: string[]): Promise<Record<string, HostVerdict | null>>;
+  /** Text-classifier facts, in order; null when the background did not answer. */
+  classifyTexts(texts: string[], lang: string | null): Promise<TextFacts[] | null>;
   /** Subscribe to "show on page" requests; returns an unsubscribe function. */
   onHighlight(listener: (items: { unitId: string; label: string }[] | null) => void): () => void;
 }
@@ -46,9 +48,20 @@ export function startContent({ win, ports, passes, countEngagement }: ContentOpt
   };
   for (const type of ['pointerdown', 'keydown']) win.addEventListener(type, onGesture, { capture: true, passive: true });
   const countdowns = watchCountdowns(win, { onCountdown: (sighting) => scanner.rescan(sighting.element) });
-  const context = async (roots: readonly ParentNode[]): Promise<DetectorContext> => {
+  const texts = createTextFactsClient((list) => ports.classifyTexts(list, lang));
+  const context = async (roots: readonly ParentNode[]): Promise<ScanContext> => {
     await verdicts.prepare(roots);
-    return { win, lang, verdict: verdicts.verdict, now: () => Date.now(), loadedAt, lastUserGestureAt, countdowns: countdowns.readout };
+    return {
+      win,
+      lang,
+      verdict: verdicts.verdict,
+      text: texts.lookup,
+      settle: texts.settle,
+      now: () => Date.now(),
+      loadedAt,
+      lastUserGestureAt,
+      countdowns: countdowns.readout,
+    };
   };
   const scanner = createScanner({
     win,

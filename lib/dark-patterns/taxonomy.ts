@@ -16,53 +16,11 @@ import type { CategoryInfo, PatternTypeInfo } from './schemas';
  * over time, e.g. a permission prompt before any click).
  */
 
-export const CATEGORIES = [
-  'sneaking',
-  'urgency',
-  'misdirection',
-  'social-proof',
-  'scarcity',
-  'obstruction',
-  'forced-action',
-  'consent',
-  'attention',
-] as const;
-export type CategoryId = (typeof CATEGORIES)[number];
+// The type and category lists (and which category each type is in) live in pattern-types.ts, a
+// small module the content script ships; this one adds the words the popup shows.
+import { CATEGORIES, CATEGORY_OF, PATTERN_TYPES, TEXT_DETECTABLE_TYPES, type CategoryId, type PatternType } from './pattern-types';
 
-export const PATTERN_TYPES = [
-  // Sneaking
-  'sneak-into-basket',
-  'hidden-costs',
-  'hidden-subscription',
-  // Urgency
-  'countdown-timer',
-  'limited-time-message',
-  // Misdirection
-  'confirmshaming',
-  'visual-interference',
-  'trick-question',
-  'pressured-selling',
-  // Social proof
-  'activity-notification',
-  'testimonials-uncertain-origin',
-  // Scarcity
-  'low-stock-message',
-  'high-demand-message',
-  // Obstruction
-  'hard-to-cancel',
-  // Forced action
-  'forced-enrollment',
-  // Consent
-  'consent-no-reject',
-  'reject-less-prominent',
-  'preticked-purposes',
-  // Attention
-  'nagging-overlay',
-  'notification-without-gesture',
-  'autoplay-next',
-  'endless-feed',
-] as const;
-export type PatternType = (typeof PATTERN_TYPES)[number];
+export { CATEGORIES, CATEGORY_OF, PATTERN_TYPES, TEXT_DETECTABLE_TYPES, type CategoryId, type PatternType };
 
 export const EVIDENCE_SOURCES = ['text', 'dom', 'behaviour'] as const;
 
@@ -320,16 +278,13 @@ export const TAXONOMY = {
 } as const satisfies Record<PatternType, PatternTypeInfo>;
 
 /** Types a text rule can find; the others need the DOM or the page's behaviour. */
-export const TEXT_DETECTABLE_TYPES: readonly PatternType[] = PATTERN_TYPES.filter((type) =>
-  (TAXONOMY[type].detectableFrom as readonly string[]).includes('text'),
-);
 
 export function isPatternType(value: string): value is PatternType {
   return (PATTERN_TYPES as readonly string[]).includes(value);
 }
 
 export function categoryOf(type: PatternType): CategoryId {
-  return TAXONOMY[type].category;
+  return CATEGORY_OF[type];
 }
 
 export interface Explanation {

@@ -1,6 +1,7 @@
 import type { Reason } from '../schema/common';
 import type { TrackerCategory } from '../schema/events';
 import type { CountdownReadout } from './dark-patterns/support/context';
+import type { PatternType } from '../dark-patterns/pattern-types';
 
 /** What the background's classifier says about a URL a page element loads from. */
 export interface HostVerdict {
@@ -8,6 +9,30 @@ export interface HostVerdict {
   organization: string | null;
   targeting: boolean;
 }
+
+/** What a consent-dialog button does, judged from its label. */
+export type ButtonRole = 'accept' | 'reject' | 'settings' | 'other';
+
+/** The text classifier's verdict on a string (lib/dark-patterns/classify-text.ts). */
+export interface TextVerdict {
+  category: string;
+  type: PatternType;
+  confidence: number;
+  /** `text/<type>/<n>@<version>`. */
+  ruleId: string;
+  explanationId: string;
+}
+
+/** Everything the text classifiers say about one string. */
+export interface TextFacts {
+  pattern: TextVerdict | null;
+  button: ButtonRole;
+  /** Text about dark patterns (news, research), not a pattern itself. */
+  discourse: boolean;
+}
+
+/** Longest text a detector asks about; longer strings are judged on their start. */
+export const MAX_TEXT_FACT_LENGTH = 500;
 
 /**
  * What a detector may read besides the DOM. Everything is passed in, so detectors run under
@@ -20,6 +45,12 @@ export interface DetectorContext {
   lang: string | null;
   /** TrackerDB's verdict on a URL (iframe, image or script source), when the background gave one. */
   verdict(url: string): HostVerdict | null;
+  /**
+   * What the text classifiers say about a string, in the page language. In the extension the
+   * background answers (the rules stay out of the content script) and the scanner runs a pass again
+   * once it has; under Node and in tests it is computed directly (lib/dark-patterns/text-facts.ts).
+   */
+  text(text: string): TextFacts;
   now(): number;
   /** When the document started loading, on the `now()` clock. */
   loadedAt?: number;

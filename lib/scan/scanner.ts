@@ -8,11 +8,19 @@ export interface PassResult {
 /** A group of detectors run together on one root (`detectAds`, `detectDarkPatterns`). */
 export type Pass = (root: ParentNode, ctx: DetectorContext) => PassResult;
 
+/**
+ * A detector context that may learn during a run: `settle` fetches what the detectors asked for
+ * and did not know yet (text verdicts), and says whether anything new arrived.
+ */
+export interface ScanContext extends DetectorContext {
+  settle?: () => Promise<boolean>;
+}
+
 export interface ScannerOptions {
   win: Window;
   passes: readonly Pass[];
   /** Build the context for a batch of roots (e.g. after asking the background about their URLs). */
-  context: (roots: readonly ParentNode[]) => Promise<DetectorContext>;
+  context: (roots: readonly ParentNode[]) => Promise<ScanContext>;
   onFindings: (findings: Finding[]) => void;
   onError: (detectorId: string, error: unknown) => void;
   /** Main-thread time one slice may take before it yields (uBlock Origin's guest manners). */
@@ -52,6 +60,8 @@ function isElement(node: unknown): node is Element {
 
 const SKIP_TAGS = new Set(['beaker-highlight', 'script', 'style', 'noscript', 'template', 'svg', 'head', 'meta', 'link']);
 const MAX_REPORTED = 5000;
+/** Rounds of a batch: a detector may ask a second question only once the first was answered. */
+const MAX_ROUNDS = 3;
 const MAX_ATTRIBUTE_CHECKS = 200;
 const OVERLAY_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'aria-hidden', 'aria-modal'];
 const OVERLAY_HINT = /modal|popup|pop-up|overlay|dialog|lightbox|banner|consent|cookie|newsletter|interstitial|paywall/i;
@@ -140,30 +150,12 @@ export function createScanner(options: ScannerOptions): Scanner {
           fullPassPending = false;
           queue = [];
           stats.fullPasses += 1;
-          // A full pass runs one pass at a time, each its own slice.
-          const ctx = await options.context([doc]);
-          for (const pass of options.passes) {
-            if (stopped) break;
-            runSlice(() => runPass(pass, doc, ctx));
-            await yieldToPage();
-          }
+          await runBatch([doc], true);
           continue;
         }
         const roots = queue;
         queue = [];
-        const ctx = await options.context(roots);
-        let i = 0;
-        while (i < roots.length && !stopped) {
-          runSlice(() => {
-            const started = now();
-            while (i < roots.length && now() - started < budgetMs) {
-              const root = roots[i++]!;
-              if (isElement(root) && !root.isConnected) continue;
-              for (const pass of options.passes) runPass(pass, root, ctx);
-            }
-          });
-          if (i < roots.length) await yieldToPage();
-        }
+        await runBatch(roots, false);
       }
     } finally {
       running = false;
@@ -175,6 +167,43 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
+  /**
+   * Run every pass over `roots` in budgeted slices. When the context learned something it did not
+   * know during the run (text verdicts fetched from the background), run again, at most
+   * MAX_ROUNDS times, and accept only the last round's findings: an element is reported once, so
+   * it must be reported with everything known about it.
+   */
+  async function runBatch(roots: readonly ParentNode[], onePassPerSlice: boolean): Promise<void> {
+    const ctx = await options.context(roots);
+    for (let round = 1; round <= MAX_ROUNDS && !stopped; round++) {
+      const results: PassResult[] = [];
+      const jobs: [Pass, ParentNode][] = [];
+      for (const root of roots) for (const pass of options.passes) jobs.push([pass, root]);
+      let i = 0;
+      while (i < jobs.length && !stopped) {
+        runSlice(() => {
+          const started = now();
+          do {
+            const [pass, root] = jobs[i++]!;
+            if (isElement(root) && !root.isConnected) continue;
+            const result = runPass(pass, root, ctx);
+            if (result) results.push(result);
+          } while (i < jobs.length && !onePassPerSlice && now() - started < budgetMs);
+        });
+        if (i < jobs.length) await yieldToPage();
+      }
+      if (stopped) return;
+      const learned = round < MAX_ROUNDS && ctx.settle ? await ctx.settle() : false;
+      if (learned) continue;
+      for (const result of results) {
+        for (const e of result.errors) options.onError(e.detectorId, e.error);
+        const fresh = accept(result.findings);
+        if (fresh.length > 0) options.onFindings(fresh);
+      }
+      return;
+    }
+  }
+
   function runSlice(work: () => void): void {
     const started = now();
     work();
@@ -183,18 +212,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (took > stats.longestSliceMs) stats.longestSliceMs = took;
   }
 
-  function runPass(pass: Pass, root: ParentNode, ctx: DetectorContext): void {
+  function runPass(pass: Pass, root: ParentNode, ctx: DetectorContext): PassResult | null {
     stats.rootsScanned += 1;
-    let result: PassResult;
     try {
-      result = pass(root, ctx);
+      return pass(root, ctx);
     } catch (error) {
       options.onError('scan/pass', error);
-      return;
+      return null;
     }
-    for (const e of result.errors) options.onError(e.detectorId, e.error);
-    const fresh = accept(result.findings);
-    if (fresh.length > 0) options.onFindings(fresh);
   }
 
   function enqueue(node: Node): void {

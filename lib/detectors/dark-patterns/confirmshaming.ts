@@ -1,4 +1,3 @@
-import { classifyButton, classifyText } from '../../dark-patterns/classify-text';
 import type { Finding } from '../types';
 import type { DarkPatternContext, DarkPatternDetector } from './support/context';
 import { BUTTON_SELECTOR, buttonText, candidates, isHidden } from './support/dom';
@@ -17,7 +16,7 @@ const MAX_TEXT = 160;
  * grandparent): the shape of a yes/no prompt, which a link in an article does not have. Any
  * non-decline counts ("Sign me up", "Ja, Mitglied werden"), not only consent words.
  */
-function besideAccept(el: Element, lang: string | undefined): Element | null {
+function besideAccept(el: Element, ctx: DarkPatternContext): Element | null {
   let scope: Element | null = el.parentElement;
   for (let level = 0; scope && level < 2; level++, scope = scope.parentElement) {
     const siblings = scope.querySelectorAll(BUTTON_SELECTOR);
@@ -25,7 +24,7 @@ function besideAccept(el: Element, lang: string | undefined): Element | null {
       const other = siblings[i]!;
       if (other === el || other.contains(el) || el.contains(other)) continue;
       const text = buttonText(other, 80);
-      const role = classifyButton(text, { lang });
+      const role = ctx.text(text).button;
       if (text.length > 1 && (role === 'accept' || role === 'other')) return other;
     }
   }
@@ -44,17 +43,16 @@ export const confirmshaming: DarkPatternDetector = {
   types: ['confirmshaming'],
   description: 'Decline buttons or links worded to guilt the person, more confident inside a dialog or beside an accept button.',
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
-    const lang = ctx.lang ?? undefined;
     const findings: Finding[] = [];
     const scopes: DiscourseCache = new Map();
     for (const el of candidates(root, BUTTON_SELECTOR, MAX_CANDIDATES)) {
       const text = buttonText(el, MAX_TEXT + 1);
       if (text.length < 4 || text.length > MAX_TEXT) continue;
-      const match = classifyText(text, { lang });
+      const match = ctx.text(text).pattern;
       if (!match || match.type !== 'confirmshaming') continue;
-      if (isHidden(el, ctx.win) || discourseScope(el, scopes)) continue;
+      if (isHidden(el, ctx.win) || discourseScope(el, scopes, ctx)) continue;
       const dialog = closestOverlay(el, ctx.win);
-      const accept = besideAccept(el, lang);
+      const accept = besideAccept(el, ctx);
       const hints: string[] = [];
       if (dialog) hints.push('inside a dialog or floating banner');
       if (accept) hints.push(`beside "${buttonText(accept, 60)}"`);

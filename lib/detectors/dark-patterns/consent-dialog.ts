@@ -1,5 +1,4 @@
-import { classifyButton } from '../../dark-patterns/classify-text';
-import type { Finding } from '../types';
+import type { Finding, ButtonRole } from '../types';
 import { consentScore } from './support/consent-text';
 import type { DarkPatternContext, DarkPatternDetector } from './support/context';
 import { BUTTON_SELECTOR, buttonText, candidates, isHidden, textOf, within } from './support/dom';
@@ -24,7 +23,7 @@ export const NECESSARY_PURPOSE =
 interface Classified {
   el: Element;
   text: string;
-  kind: ReturnType<typeof classifyButton>;
+  kind: ButtonRole;
 }
 
 /**
@@ -41,7 +40,6 @@ export const consentDialog: DarkPatternDetector = {
   description: 'Cookie and consent dialogs whose first layer has no reject, a reject smaller or fainter than accept, or purposes ticked in advance.',
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const { win } = ctx;
-    const lang = ctx.lang ?? undefined;
     const dialogs = outermost(
       findOverlays(root, win).filter((el) => {
         const text = textOf(el, { maxChars: MAX_DIALOG_TEXT, maxNodes: 5000 });
@@ -55,7 +53,7 @@ export const consentDialog: DarkPatternDetector = {
         .filter((el) => !isHidden(el, win))
         .map((el) => {
           const text = buttonText(el);
-          return { el, text, kind: classifyButton(text, { lang }) };
+          return { el, text, kind: ctx.text(text).button };
         });
       const accepts = buttons.filter((b) => b.kind === 'accept');
       if (accepts.length === 0) continue;

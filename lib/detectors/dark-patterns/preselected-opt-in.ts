@@ -6,7 +6,7 @@ import { labelOf } from './support/labels';
 import { darkPatternFinding, reason } from './support/finding';
 import { matchOptIn, type OptInPurpose } from './support/opt-in-keywords';
 import { closestOverlay } from './support/overlays';
-import type { PatternType } from '../../dark-patterns/taxonomy';
+import type { PatternType } from '../../dark-patterns/pattern-types';
 
 const ID = 'dark-patterns/preselected-opt-in';
 const SELECTOR = 'input[type="checkbox" i], [role="switch"][aria-checked="true"], [role="checkbox"][aria-checked="true"]';

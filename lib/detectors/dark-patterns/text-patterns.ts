@@ -1,5 +1,4 @@
-import { classifyText } from '../../dark-patterns/classify-text';
-import { TEXT_DETECTABLE_TYPES, type PatternType } from '../../dark-patterns/taxonomy';
+import { TEXT_DETECTABLE_TYPES, type PatternType } from '../../dark-patterns/pattern-types';
 import type { Finding } from '../types';
 import type { DarkPatternContext, DarkPatternDetector } from './support/context';
 import { BLOCK_TAGS, SKIP_TAGS, hiddenByMarkup, isElement, isHidden, normalize, textOf } from './support/dom';
@@ -87,7 +86,7 @@ export function collectTextUnits(root: ParentNode, limits = TEXT_LIMITS): Unit[]
  * The smallest element inside `el` that still carries a text of the same type: `<p>Great mug.
  * <strong>Only 2 left!</strong></p>` reports the `<strong>`.
  */
-function smallestCarrier(el: Element, type: string, lang: string | undefined): Element {
+function smallestCarrier(el: Element, type: string, ctx: DarkPatternContext): Element {
   let current = el;
   for (let depth = 0; depth < 8; depth++) {
     let only: Element | null = null;
@@ -95,7 +94,7 @@ function smallestCarrier(el: Element, type: string, lang: string | undefined): E
     for (let child = current.firstElementChild, i = 0; child && i < 50; child = child.nextElementSibling, i++) {
       if (SKIP_TAGS.has(child.localName) || hiddenByMarkup(child)) continue;
       const text = textOf(child, { maxChars: TEXT_LIMITS.unitChars, maxNodes: 500 });
-      if (text.length >= 6 && classifyText(text, { lang })?.type === type) {
+      if (text.length >= 6 && ctx.text(text).pattern?.type === type) {
         only = child;
         count += 1;
       }
@@ -118,16 +117,15 @@ export const textPatterns: DarkPatternDetector = {
   types: TYPES,
   description: 'Urgency, scarcity, social-proof and hidden-cost wording in visible text blocks, via the text classifier, on the smallest element carrying it.',
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
-    const lang = ctx.lang ?? undefined;
     const findings: Finding[] = [];
     const reported = new Set<Element>();
     const scopes: DiscourseCache = new Map();
     for (const unit of collectTextUnits(root)) {
       const { text } = unit;
-      const match = classifyText(text, { lang });
+      const match = ctx.text(text).pattern;
       if (!match || !(TYPES as readonly string[]).includes(match.type)) continue;
-      if (isHidden(unit.el, ctx.win) || discourseScope(unit.el, scopes)) continue;
-      const element = smallestCarrier(unit.el, match.type, lang);
+      if (isHidden(unit.el, ctx.win) || discourseScope(unit.el, scopes, ctx)) continue;
+      const element = smallestCarrier(unit.el, match.type, ctx);
       if (reported.has(element)) continue;
       reported.add(element);
       const prose = unit.text.length > TEXT_LIMITS.proseChars;

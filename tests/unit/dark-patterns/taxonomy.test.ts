@@ -82,3 +82,16 @@ describe('taxonomy', () => {
     expect(TEXT_DETECTABLE_TYPES).not.toContain('testimonials-uncertain-origin');
   });
 });
+
+describe('pattern-types.ts agrees with the taxonomy', () => {
+  test.each(PATTERN_TYPES.map((t) => [t]))('%s: category and explanation id', async (type) => {
+    const { CATEGORY_OF, explanationIdOf } = await import('../../../lib/dark-patterns/pattern-types');
+    expect(CATEGORY_OF[type]).toBe(TAXONOMY[type].category);
+    expect(explanationIdOf(type)).toBe(TAXONOMY[type].explanationId);
+  });
+
+  test('TEXT_DETECTABLE_TYPES lists exactly the types detectable from text', () => {
+    const fromTaxonomy = PATTERN_TYPES.filter((t) => (TAXONOMY[t].detectableFrom as readonly string[]).includes('text'));
+    expect([...TEXT_DETECTABLE_TYPES].sort()).toEqual([...fromTaxonomy].sort());
+  });
+});

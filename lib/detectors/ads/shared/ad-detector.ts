@@ -1,6 +1,6 @@
 import { cap, type Reason } from '../../../schema/common';
 import type { AdFinding, Detector, DetectorContext } from '../../types';
-import { append, attr, isElement, isInside, queryAll, queryFirst } from './safe-dom';
+import { append, attr, documentOf, isElement, isInside, queryAll, queryFirst } from './safe-dom';
 import { iabSizeDetail, isHiddenInline, isTiny, measure } from './unit-geometry';
 
 /** A markup example a detector must fire on (`count` units), run by the table-driven tests. */
@@ -81,13 +81,26 @@ export function hasCreative(el: Element): boolean {
   return shownFrameIn(el) !== null || queryFirst(el, 'img, picture, video, a[href]') !== null;
 }
 
-/** Absolute http(s) URL of `raw` resolved against the element's document, or null. */
-export function absoluteUrl(raw: string | null, el: Element): string | null {
+/**
+ * The base URL relative sources resolve against, read once per scan: `baseURI` looks for a `<base>`
+ * element on every read (a search of the whole document in happy-dom, which made a 200k-node page
+ * quadratic when read per image).
+ */
+export function baseUrlOf(root: ParentNode): string | null {
+  const doc = documentOf(root);
+  try {
+    return doc?.baseURI ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Absolute http(s) URL of `raw` resolved against `base` (from `baseUrlOf`), or null. */
+export function absoluteUrl(raw: string | null, base: string | null): string | null {
   if (raw === null) return null;
   const trimmed = raw.trim();
   if (trimmed === '') return null;
   try {
-    const base = el.ownerDocument?.baseURI;
     const url = base ? new URL(trimmed, base) : new URL(trimmed);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
   } catch {
@@ -109,8 +122,14 @@ export function isHostUnder(host: string | null, domain: string): boolean {
 }
 
 /** The element's `src` (or `data` for `<object>`) host, when it is under one of `domains`. */
-export function sourceHostUnder(el: Element, domains: readonly string[]): string | null {
-  const url = absoluteUrl(attr(el, 'src') ?? attr(el, 'data'), el);
+export function sourceHostUnder(el: Element, domains: readonly string[], base: string | null): string | null {
+  const raw = attr(el, 'src') ?? attr(el, 'data');
+  if (raw === null) return null;
+  // Cheap text test first: most sources on a page are not from these hosts.
+  let mentioned = false;
+  for (let i = 0; i < domains.length && !mentioned; i++) mentioned = raw.toLowerCase().indexOf(domains[i]!) !== -1;
+  if (!mentioned) return null;
+  const url = absoluteUrl(raw, base);
   const host = url === null ? null : hostOf(url);
   for (let i = 0; i < domains.length; i++) if (isHostUnder(host, domains[i]!)) return host;
   return null;
@@ -125,6 +144,23 @@ export function enclosingLink(el: Element, root: ParentNode, levels: number): El
     n = n.parentNode;
   }
   return null;
+}
+
+/** Below this side, an image from an ad host is an icon (AdChoices), a spacer or a pixel. */
+export const MIN_CREATIVE_SIDE = 50;
+
+/**
+ * The unit an image served from an ad host stands for, or null when it is not a creative: its
+ * click-through link (an ad image is clickable), or the image itself when it is at least 50×50. An
+ * image with a known side under 50 px is an AdChoices icon or a pixel; an unlinked image of unknown
+ * size is a pixel nobody sized.
+ */
+export function creativeImageUnit(img: Element, root: ParentNode): Element | null {
+  const size = measure(img);
+  if ((size.width !== null && size.width < MIN_CREATIVE_SIDE) || (size.height !== null && size.height < MIN_CREATIVE_SIDE)) return null;
+  const link = enclosingLink(img, root, 3);
+  if (link !== null) return link;
+  return size.width !== null && size.height !== null ? img : null;
 }
 
 /** `el` is inside `root` (or is it), for findings that must not leave the scanned subtree. */

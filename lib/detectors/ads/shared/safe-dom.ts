@@ -13,9 +13,9 @@
  * What is guarded: every Array.prototype method (we use none: plain index loops and index writes,
  * no `for…of` or spread, which go through `Array.prototype[Symbol.iterator]`); `querySelector(All)`
  * of Element, Document and DocumentFragment; `Element.prototype.matches` and `getAttribute`;
- * `Document.prototype.getElementById` and `createTreeWalker`; `TreeWalker.prototype.nextNode`;
- * `Element.prototype.getBoundingClientRect`. We never call `Node.prototype.contains`: ancestry is a
- * walk up `parentNode`.
+ * `Document.prototype.getElementById`; `Element.prototype.getBoundingClientRect`. We never call
+ * `Node.prototype.contains` (ancestry is a walk up `parentNode`) nor use a TreeWalker (text nodes
+ * are read by an index walk over `childNodes`: happy-dom's TreeWalker calls `Array.prototype.indexOf`).
  * What is not: property getters (`parentNode`, `localName`, `textContent`) and String, RegExp,
  * Map and WeakMap methods. A page that breaks those breaks itself; `detectAds` catches the error
  * per detector and reports it with the detector's id instead of throwing.
@@ -27,8 +27,7 @@ type Query = (this: ParentNode, selectors: string) => Element | null;
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 const DOCUMENT_FRAGMENT_NODE = 11;
-/** `NodeFilter.SHOW_TEXT`; the constant, because `NodeFilter` is not a global under plain Node. */
-const SHOW_TEXT = 4;
+const TEXT_NODE = 3;
 
 function method<T>(ctor: { prototype: unknown } | undefined, name: string): T | null {
   if (ctor === undefined) return null;
@@ -41,7 +40,6 @@ function method<T>(ctor: { prototype: unknown } | undefined, name: string): T | 
 const ElementCtor = typeof Element === 'undefined' ? undefined : Element;
 const DocumentCtor = typeof Document === 'undefined' ? undefined : Document;
 const FragmentCtor = typeof DocumentFragment === 'undefined' ? undefined : DocumentFragment;
-const TreeWalkerCtor = typeof TreeWalker === 'undefined' ? undefined : TreeWalker;
 
 const ELEMENT_QSA = method<QueryAll>(ElementCtor, 'querySelectorAll');
 const DOCUMENT_QSA = method<QueryAll>(DocumentCtor, 'querySelectorAll');
@@ -53,8 +51,6 @@ const MATCHES = method<(this: Element, selectors: string) => boolean>(ElementCto
 const GET_ATTRIBUTE = method<(this: Element, name: string) => string | null>(ElementCtor, 'getAttribute');
 const GET_RECT = method<(this: Element) => DOMRect>(ElementCtor, 'getBoundingClientRect');
 const GET_BY_ID = method<(this: Document, id: string) => Element | null>(DocumentCtor, 'getElementById');
-const CREATE_TREE_WALKER = method<(this: Document, root: Node, whatToShow?: number) => TreeWalker>(DocumentCtor, 'createTreeWalker');
-const NEXT_NODE = method<(this: TreeWalker) => Node | null>(TreeWalkerCtor, 'nextNode');
 
 export function isElement(node: unknown): node is Element {
   return typeof node === 'object' && node !== null && (node as Node).nodeType === ELEMENT_NODE;
@@ -77,8 +73,15 @@ export function append<T>(list: T[], item: T): void {
 export function queryAll(root: ParentNode, selector: string, includeRoot = true): Element[] {
   const out: Element[] = [];
   if (includeRoot && isElement(root) && matches(root, selector)) append(out, root);
-  const qsa = pick(root, ELEMENT_QSA, DOCUMENT_QSA, FRAGMENT_QSA);
-  const list = qsa ? qsa.call(root, selector) : root.querySelectorAll(selector);
+  let list: NodeListOf<Element>;
+  try {
+    const qsa = pick(root, ELEMENT_QSA, DOCUMENT_QSA, FRAGMENT_QSA);
+    list = qsa ? qsa.call(root, selector) : root.querySelectorAll(selector);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    walkMatching(root, selector, out, false);
+    return out;
+  }
   for (let i = 0; i < list.length; i++) {
     const el = list[i];
     if (el !== undefined) append(out, el);
@@ -88,8 +91,56 @@ export function queryAll(root: ParentNode, selector: string, includeRoot = true)
 
 /** First descendant of `root` (not `root` itself) matching `selector`. */
 export function queryFirst(root: ParentNode, selector: string): Element | null {
-  const qs = pick(root, ELEMENT_QS, DOCUMENT_QS, FRAGMENT_QS);
-  return qs ? qs.call(root, selector) : root.querySelector(selector);
+  try {
+    const qs = pick(root, ELEMENT_QS, DOCUMENT_QS, FRAGMENT_QS);
+    return qs ? qs.call(root, selector) : root.querySelector(selector);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const out: Element[] = [];
+    walkMatching(root, selector, out, true);
+    return out[0] ?? null;
+  }
+}
+
+/**
+ * The iterative fallback when a selector engine overflows its stack on a very deep tree (happy-dom's
+ * is recursive; browsers' are not): every descendant element tested with `matches`.
+ */
+function walkMatching(root: ParentNode, selector: string, out: Element[], firstOnly: boolean): void {
+  walk(root, (el) => {
+    if (matches(el, selector)) {
+      append(out, el);
+      if (firstOnly) return false;
+    }
+    return true;
+  }, null);
+}
+
+/**
+ * Depth-first walk of `root`'s descendants with an explicit stack (no recursion, so no stack
+ * overflow on deep trees) and index loops over `childNodes`. `onElement` returning false stops the
+ * walk; returning 'skip' skips that element's subtree.
+ */
+function walk(root: ParentNode, onElement: ((el: Element) => boolean | 'skip') | null, onText: ((text: Text) => void) | null): void {
+  const stack: Node[] = [root as Node];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    stack.length -= 1;
+    const children = node.childNodes;
+    // Pushed in reverse so they are visited in document order.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child === undefined) continue;
+      const type = child.nodeType;
+      if (type === TEXT_NODE) {
+        if (onText !== null) onText(child as Text);
+      } else if (type === ELEMENT_NODE) {
+        const verdict = onElement === null ? true : onElement(child as Element);
+        if (verdict === false) return;
+        if (verdict !== 'skip') stack[stack.length] = child;
+      }
+    }
+  }
 }
 
 export function matches(el: Element, selector: string): boolean {
@@ -138,16 +189,12 @@ export function tagOf(el: Element): string {
   return typeof name === 'string' ? name : '';
 }
 
-/** Calls `visit` for each text node under `root`, in document order, until it returns false. */
-export function forEachTextNode(root: ParentNode, visit: (text: Text) => boolean | void): void {
-  const doc = documentOf(root);
-  if (doc === null) return;
-  const walker = CREATE_TREE_WALKER ? CREATE_TREE_WALKER.call(doc, root as Node, SHOW_TEXT) : doc.createTreeWalker(root as Node, SHOW_TEXT);
-  for (;;) {
-    const node = NEXT_NODE ? NEXT_NODE.call(walker) : walker.nextNode();
-    if (node === null) return;
-    if (visit(node as Text) === false) return;
-  }
+/** Elements whose text is never shown as page text. */
+const NO_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'select', 'svg', 'math', 'iframe', 'object']);
+
+/** Calls `visit` for each text node under `root` that can be page text (not in scripts, styles, svg …). */
+export function forEachTextNode(root: ParentNode, visit: (text: Text) => void): void {
+  walk(root, (el) => (NO_TEXT_TAGS.has(tagOf(el)) ? 'skip' : true), visit);
 }
 
 /** `tag#id.class` for reasons: enough to find the element again, cut to 80 characters. */

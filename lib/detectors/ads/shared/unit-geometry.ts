@@ -98,6 +98,10 @@ const VISIBILITY_HIDDEN = /(?:^|;)\s*visibility\s*:\s*hidden\b/i;
  */
 export function isHiddenInline(el: Element): boolean {
   for (let n: Element | null = el; n !== null; n = parentOf(n)) {
+    // Never rendered: a browser with scripting parses <noscript> content as text, and <template>
+    // content is inert (both only appear as elements in a parser without scripting).
+    const tag = n.localName;
+    if (tag === 'noscript' || tag === 'template') return true;
     if (attr(n, 'hidden') !== null) return true;
     const style = attr(n, 'style');
     if (style !== null && (DISPLAY_NONE.test(style) || VISIBILITY_HIDDEN.test(style))) return true;

@@ -1,4 +1,4 @@
-import type { PatternType } from '../../../dark-patterns/taxonomy';
+import type { PatternType } from '../../../dark-patterns/pattern-types';
 import type { Detector, DetectorContext } from '../../types';
 
 /** A countdown the tracker saw counting down in step with the clock (see `countdown.ts`). */

@@ -1,4 +1,4 @@
-import { isDiscourse, normalizeText } from '../../../dark-patterns/classify-text';
+import type { DetectorContext } from '../../types';
 import { textOf } from './dom';
 
 /** Per-pass memo of the answer for the document and each article. */
@@ -10,12 +10,12 @@ export type DiscourseCache = Map<Element | Document, boolean>;
  * article's first heading, since the paragraphs themselves often quote without saying so
  * ("Shops show messages like Only 2 left in stock").
  */
-export function discourseScope(el: Element, cache: DiscourseCache): boolean {
+export function discourseScope(el: Element, cache: DiscourseCache, ctx: DetectorContext): boolean {
   const doc = el.ownerDocument;
   let page = cache.get(doc);
   if (page === undefined) {
     const h1 = doc.querySelector('h1');
-    page = isDiscourse(normalizeText(`${doc.title} ${h1 ? textOf(h1, { maxChars: 200 }) : ''}`));
+    page = ctx.text(`${doc.title} ${h1 ? textOf(h1, { maxChars: 200 }) : ''}`).discourse;
     cache.set(doc, page);
   }
   if (page) return true;
@@ -24,7 +24,7 @@ export function discourseScope(el: Element, cache: DiscourseCache): boolean {
   let scoped = cache.get(article);
   if (scoped === undefined) {
     const heading = article.querySelector('h1, h2, h3');
-    scoped = heading ? isDiscourse(normalizeText(textOf(heading, { maxChars: 200 }))) : false;
+    scoped = heading ? ctx.text(textOf(heading, { maxChars: 200 })).discourse : false;
     cache.set(article, scoped);
   }
   return scoped;

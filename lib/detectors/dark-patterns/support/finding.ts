@@ -1,5 +1,5 @@
 import { cap } from '../../../text';
-import { explanationFor, type PatternType } from '../../../dark-patterns/taxonomy';
+import { CATEGORY_OF, explanationIdOf, type PatternType } from '../../../dark-patterns/pattern-types';
 import type { Reason } from '../../../schema/common';
 import type { DarkPatternFinding } from '../../types';
 
@@ -25,16 +25,15 @@ export function darkPatternFinding(
   evidence: string,
   reasons: Reason[],
 ): DarkPatternFinding {
-  const info = explanationFor(type);
   return {
     kind: 'dark-pattern',
     detectorId,
     element,
-    category: info.category,
+    category: CATEGORY_OF[type],
     type,
     confidence: clampConfidence(confidence),
     evidence: cap(evidence.replace(/\s+/g, ' ').trim()),
-    explanationId: info.explanationId,
+    explanationId: explanationIdOf(type),
     reasons: reasons.slice(0, 16),
   };
 }

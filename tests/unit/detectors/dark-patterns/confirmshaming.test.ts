@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { confirmshaming } from '../../../../lib/detectors/dark-patterns/confirmshaming';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
-const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, now: () => 0 };
+const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 0 };
 const SHAME = 'No thanks, I’d rather pay full price';
 
 afterEach(() => {

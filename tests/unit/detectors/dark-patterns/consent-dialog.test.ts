@@ -3,8 +3,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { consentDialog } from '../../../../lib/detectors/dark-patterns/consent-dialog';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
 import { lessProminent } from '../../../../lib/detectors/dark-patterns/support/prominence';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
-const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, now: () => 0 };
+const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 0 };
 const dialog = (inner: string) => `<div role="dialog"><p>We and our partners use cookies.</p>${inner}</div>`;
 
 function rect(el: Element, width: number, height: number) {

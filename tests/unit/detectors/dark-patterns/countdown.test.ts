@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BENIGN_TIMER_CONTEXT, countdown, CountdownTracker, countdownText, findCountdownHost, readTime } from '../../../../lib/detectors/dark-patterns/countdown';
 import { watchCountdowns } from '../../../../lib/detectors/dark-patterns/watch-countdowns';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (s: number) => `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(Math.floor(s) % 60)}`;
@@ -144,7 +145,7 @@ describe('watchCountdowns', () => {
     }
     watcher.stop();
     expect(seen).toEqual(['Deal ends in 14:56']);
-    const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, now: () => now, countdowns: watcher.readout };
+    const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => now, countdowns: watcher.readout };
     const findings = countdown.detect(document, ctx);
     expect(findings.map((f) => f.element.id)).toEqual(['deal']);
     // A pass on another subtree does not report it.

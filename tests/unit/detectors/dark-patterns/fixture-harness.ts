@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Window } from 'happy-dom';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
 import { watchCountdowns } from '../../../../lib/detectors/dark-patterns/watch-countdowns';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
 /**
  * Fixture pages for the dark-pattern detectors (tests/fixtures/dark-patterns/*.html). Each names
@@ -84,6 +85,7 @@ export async function loadFixture(html: string): Promise<LoadedFixture> {
     win: win as unknown as globalThis.Window,
     lang: (win.document.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null,
     verdict: () => null,
+    text: directTextFacts((win.document.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null),
     now: () => facts.now,
   };
   if (facts.loadedAt !== undefined) ctx.loadedAt = facts.loadedAt;

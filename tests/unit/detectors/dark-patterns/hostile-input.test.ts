@@ -6,6 +6,7 @@ import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns
 import { countdownText } from '../../../../lib/detectors/dark-patterns/countdown';
 import { textOf } from '../../../../lib/detectors/dark-patterns/support/dom';
 import { collectTextUnits, TEXT_LIMITS } from '../../../../lib/detectors/dark-patterns/text-patterns';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
 // Count the classifier's work (calls and characters) instead of timing it.
 vi.mock('../../../../lib/dark-patterns/classify-text', async (importOriginal) => {
@@ -15,7 +16,7 @@ vi.mock('../../../../lib/dark-patterns/classify-text', async (importOriginal) =>
 
 const classifyText = vi.mocked(classifier.classifyText);
 const classifyButton = vi.mocked(classifier.classifyButton);
-const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, now: () => 3000, loadedAt: 0, lastUserGestureAt: null };
+const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 3000, loadedAt: 0, lastUserGestureAt: null };
 
 function work() {
   const chars = classifyText.mock.calls.reduce((n, [text]) => n + text.length, 0);

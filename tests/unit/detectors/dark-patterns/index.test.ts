@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { DARK_PATTERN_DETECTORS, detectDarkPatterns, type DarkPatternDetector } from '../../../../lib/detectors/dark-patterns';
 import type { DetectorContext, Finding } from '../../../../lib/detectors/types';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
-const ctx: DetectorContext = { win: window, lang: 'en', verdict: () => null, now: () => 0 };
+const ctx: DetectorContext = { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 0 };
 
 function fake(id: string, confidences: number[], el: () => Element): DarkPatternDetector {
   return {

@@ -2,11 +2,12 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { naggingOverlay } from '../../../../lib/detectors/dark-patterns/nagging-overlay';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
 const NEWSLETTER = '<div id="o" role="dialog" style="position: fixed; top: 0; left: 0; width: 80vw; height: 80vh"><h2>Subscribe to our newsletter</h2><input type="email"></div>';
 
 function ctx(facts: Partial<DarkPatternContext>): DarkPatternContext {
-  return { win: window, lang: 'en', verdict: () => null, now: () => 10_000, ...facts };
+  return { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 10_000, ...facts };
 }
 
 afterEach(() => {

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { preselectedOptIn } from '../../../../lib/detectors/dark-patterns/preselected-opt-in';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
-const ctx = (facts: Partial<DarkPatternContext> = {}): DarkPatternContext => ({ win: window, lang: 'en', verdict: () => null, now: () => 0, ...facts });
+const ctx = (facts: Partial<DarkPatternContext> = {}): DarkPatternContext => ({ win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 0, ...facts });
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { DarkPatternContext } from '../../../../lib/detectors/dark-patterns/support/context';
 import { textPatterns } from '../../../../lib/detectors/dark-patterns/text-patterns';
+import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
 
-const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, now: () => 0 };
+const ctx: DarkPatternContext = { win: window, lang: 'en', verdict: () => null, text: directTextFacts('en'), now: () => 0 };
 
 afterEach(() => {
   document.body.innerHTML = '';

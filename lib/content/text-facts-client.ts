@@ -1,0 +1,42 @@
+import type { TextFacts } from '../detectors/types';
+import { MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE } from '../message-limits';
+
+const UNKNOWN: TextFacts = { pattern: null, button: 'other', discourse: false };
+const MAX_CACHED = 10_000;
+
+/**
+ * The content side of `ctx.text`: answers from a cache, and records what it could not answer so
+ * the scanner can fetch it from the background (`settle`) and run the pass again. An unknown
+ * string reads as "nothing to say" meanwhile, so a detector never sees a guess.
+ */
+export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFacts[] | null>) {
+  const cache = new Map<string, TextFacts>();
+  const missing = new Set<string>();
+
+  return {
+    lookup(text: string): TextFacts {
+      const key = text.slice(0, MAX_TEXT_CHARS);
+      const known = cache.get(key);
+      if (known) return known;
+      missing.add(key);
+      return UNKNOWN;
+    },
+    /** Fetch what was missing; true when anything new arrived. */
+    async settle(): Promise<boolean> {
+      if (missing.size === 0) return false;
+      const wanted = [...missing];
+      missing.clear();
+      let learned = false;
+      for (let i = 0; i < wanted.length; i += MAX_TEXTS_PER_MESSAGE) {
+        const batch = wanted.slice(i, i + MAX_TEXTS_PER_MESSAGE);
+        const answer = await ask(batch).catch(() => null);
+        if (cache.size > MAX_CACHED) cache.clear();
+        // No answer (extension gone, malformed reply): remember the strings as unknown, so the
+        // pass does not loop on them.
+        for (let j = 0; j < batch.length; j++) cache.set(batch[j]!, answer?.[j] ?? UNKNOWN);
+        learned ||= answer !== null;
+      }
+      return learned;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { TextFacts } from '../detectors/types';
+import { MAX_TEXT_FACT_LENGTH } from '../detectors/types';
+import { classifyButton, classifyText, isDiscourse, normalizeText } from './classify-text';
+
+/**
+ * Everything the text classifiers say about one string, in one call: what the background answers
+ * to a content script's `classify-texts`, and what `ctx.text` computes directly under Node.
+ */
+export function textFacts(text: string, lang: string | null): TextFacts {
+  const capped = text.slice(0, MAX_TEXT_FACT_LENGTH);
+  return {
+    pattern: classifyText(capped, { lang }),
+    button: classifyButton(capped, { lang }),
+    discourse: isDiscourse(normalizeText(capped)),
+  };
+}
+
+/** A `ctx.text` for Node, tests and benchmarks: direct, memoised per context. */
+export function directTextFacts(lang: string | null): (text: string) => TextFacts {
+  const memo = new Map<string, TextFacts>();
+  return (text) => {
+    const key = text.slice(0, MAX_TEXT_FACT_LENGTH);
+    let facts = memo.get(key);
+    if (!facts) {
+      facts = textFacts(key, lang);
+      if (memo.size > 10_000) memo.clear();
+      memo.set(key, facts);
+    }
+    return facts;
+  };
+}
