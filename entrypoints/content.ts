@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { startContent, type ContentPorts } from '@/lib/content/start-content';
-import { CONTENT_PASSES } from '@/lib/content/passes';
+import { passesForFrame } from '@/lib/content/passes';
 import type { HostVerdict, TextFacts } from '@/lib/detectors/types';
 
 export default defineContentScript({
@@ -39,9 +39,26 @@ export default defineContentScript({
         return () => browser.runtime.onMessage.removeListener(handler);
       },
     };
-    // Engagement counts in the top frame only: a click inside an embedded frame is as likely to be
-    // on an ad as on content, and the frame's own host is not known here without a round trip.
-    const stop = startContent({ win: window, ports, passes: CONTENT_PASSES, countEngagement: window.top === window });
-    ctx.onInvalidated(stop);
+    const isTop = window.top === window;
+    const begin = (frameIsAd: boolean) => {
+      // Engagement counts in the top frame only: a click inside an embedded frame is as likely to
+      // be on an ad as on content.
+      const stop = startContent({ win: window, ports, passes: passesForFrame(frameIsAd), countEngagement: isTop });
+      ctx.onInvalidated(stop);
+    };
+    if (isTop) begin(false);
+    else {
+      // A subframe asks first whether it is itself served from an ad host.
+      void ports
+        .classifyUrls([location.href])
+        .then((verdicts) => {
+          const v = verdicts[location.href];
+          return v?.category === 'advertising' || v?.category === 'pornvertising';
+        })
+        .catch(() => false)
+        .then((frameIsAd) => {
+          if (!ctx.isInvalid) begin(frameIsAd);
+        });
+    }
   },
 });

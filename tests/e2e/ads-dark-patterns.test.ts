@@ -66,7 +66,8 @@ describe('ads on a news page with GPT slots and a native widget', () => {
     const seen = ads(await eventsOf(tabId), 'impression');
     expect(seen).toHaveLength(1);
     const top = ads(events, 'rendered').find((e) => e.unitId === seen[0]!.unitId)!;
-    expect(top.locator).toContain('div-gpt-ad-1700000000001-0');
+    // The locator leads back to the unit on the page.
+    expect(await page.evaluate((loc) => document.querySelector(loc)?.id, top.locator)).toBe('div-gpt-ad-1700000000001-0');
     const popup = await openPopup(tabId);
     expect(await popup.textContent('[data-testid="ads-rendered"]')).toBe('3');
     expect(await popup.textContent('[data-testid="ads-seen"]')).toBe('1');

@@ -1,4 +1,5 @@
-import { cap, type Reason } from '../../../schema/common';
+import { cap } from '../../../text';
+import type { Reason } from '../../../schema/common';
 import type { AdFinding, Detector, DetectorContext } from '../../types';
 import { append, attr, documentOf, isElement, isInside, queryAll, queryFirst } from './safe-dom';
 import { iabSizeDetail, isHiddenInline, isTiny, measure } from './unit-geometry';
