@@ -3,6 +3,7 @@
  * load a page, wait, and print what Beaker recorded in its IndexedDB log.
  *
  *   npm run scan                       # the bundled demo news site, served locally on real tracker host names
+ *   npm run scan -- --demo deals       # another demo page: ads, deals, news (default), shop
  *   npm run scan -- https://example.org/ [--wait 5000] [--json]
  */
 import { parseArgs } from 'node:util';
@@ -12,19 +13,36 @@ import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { readLog, tabIdOf, tabStateOf, badgeTextOf } from './lib/read-log';
 import { summarizeVisit, ratioInWords } from '../lib/log/summarize-visit';
 import { CATEGORY_INFO } from '../lib/network/categories';
+import { explanationFor } from '../lib/dark-patterns/taxonomy';
 
-const DEMO_URL = 'https://news.beaker-demo.test/';
+/** Demo pages of the bundled fixture site (tests/fixtures/site), served locally. */
+const DEMO_PAGES: Record<string, string> = {
+  news: 'https://news.beaker-demo.test/',
+  ads: 'https://news.beaker-demo.test/ads.html',
+  deals: 'https://shop.beaker-demo.test/deals.html',
+  shop: 'https://shop.beaker-demo.test/',
+};
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, wait: { type: 'string', default: '3000' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      wait: { type: 'string', default: '3000' },
+      demo: { type: 'string', default: 'news' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
-    console.log('usage: npm run scan -- [url] [--wait ms] [--json]\nWith no url, scans the bundled demo site served locally.');
+    console.log(`usage: npm run scan -- [url] [--demo ${Object.keys(DEMO_PAGES).join('|')}] [--wait ms] [--json]\nWith no url, scans a page of the bundled demo site, served locally.`);
     return 0;
   }
-  const url = positionals[0] ?? DEMO_URL;
+  const demoUrl = DEMO_PAGES[values.demo];
+  if (!demoUrl) {
+    console.error(`--demo takes one of ${Object.keys(DEMO_PAGES).join(', ')}`);
+    return 2;
+  }
+  const url = positionals[0] ?? demoUrl;
   if (!/^https?:\/\//i.test(url)) {
     console.error(`Not an http(s) URL: ${url}`);
     return 2;
@@ -72,13 +90,25 @@ async function main(): Promise<number> {
     }));
     for (const b of summary.unknownBeacons) rows.push({ organization: b.host, category: '(not in TrackerDB)', requests: 1, party: '', beacons: 1 });
     if (rows.length > 0) console.table(rows);
-    else console.log('Nothing targeted you here.');
+    else console.log('No tracker or beacon on this page.');
     const beacons = [...summary.organizations.flatMap((o) => o.beacons), ...summary.unknownBeacons];
     if (beacons.length > 0) {
       console.log('\nBeacons, and why:');
       for (const b of beacons) console.log(`  ${b.host}: ${b.why.join('; ')}`);
     }
     if (summary.others.length > 0) console.log(`\nAlso contacted, not counted: ${summary.others.map((o) => `${o.name} (${CATEGORY_INFO[o.category].name})`).join(', ')}`);
+
+    console.log(`\nAds: ${summary.ads.rendered} units shown, ${summary.ads.seen} seen (≥ 50 % in view for 1 s).`);
+    if (summary.ads.networks.length > 0) {
+      console.table(summary.ads.networks.map((n) => ({ network: n.network, shown: n.rendered, seen: n.seen })));
+    }
+    const patterns = summary.darkPatterns.flatMap((g) => g.items);
+    console.log(`\nDark patterns: ${patterns.length}.`);
+    for (const p of patterns) {
+      const explanation = explanationFor(p.type);
+      console.log(`  ${explanation?.label ?? p.type} (${p.category}, confidence ${p.confidence}): "${p.evidence}"`);
+      if (explanation) console.log(`    ${explanation.text}`);
+    }
     return 0;
   } finally {
     await browser.close();
