@@ -161,3 +161,26 @@ describe('the news page with real tracker host names', () => {
     }
   });
 });
+
+describe('content-side detectors in Firefox', () => {
+  test('the deals page shows its dark patterns, and the ads page its ad units', async () => {
+    const patternsOf = async (url: string) => {
+      const page = await ff.browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const id = await firefoxTabIdOf(ext, url);
+      return until(
+        async () => {
+          const state = await firefoxTabState(ext, id);
+          return (await readFirefoxLog(ext)).events.filter((e) => e.visitId === state.visitId);
+        },
+        (events) => events.filter((e) => e.kind === 'dark-pattern').length >= 4 || events.filter((e) => e.kind === 'ad').length >= 3,
+        15_000,
+      );
+    };
+    const deals = await patternsOf('https://shop.beaker-demo.test/deals.html');
+    const types = deals.flatMap((e) => (e.kind === 'dark-pattern' ? [e.type] : []));
+    for (const type of ['low-stock-message', 'sneak-into-basket', 'consent-no-reject', 'countdown-timer']) expect(types).toContain(type);
+    const ads = await patternsOf('https://news.beaker-demo.test/ads.html');
+    expect(ads.filter((e) => e.kind === 'ad' && e.phase === 'rendered')).toHaveLength(3);
+  });
+});
