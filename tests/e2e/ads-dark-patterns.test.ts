@@ -144,3 +144,22 @@ describe('dark patterns on a shop page', () => {
     await popup.close();
   });
 });
+
+test('a hostile page (redefined built-ins, a mutation storm of 50,000 nodes, deep shadow roots) is still read correctly', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('https://news.beaker-demo.test/hostile.html', { waitUntil: 'load' });
+  const tabId = await tabIdOf(ext, page.url());
+  // Playwright's own waitForFunction needs the page's MutationObserver, which this page broke.
+  expect(await until(() => page.evaluate(() => (window as { __stormDone?: boolean }).__stormDone === true), (done) => done, 20_000)).toBe(true);
+  const events = await until(
+    () => eventsOf(tabId),
+    (e) => ads(e, 'rendered').length >= 1 && patterns(e).some((p) => p.type === 'low-stock-message'),
+    15_000,
+  );
+  expect(ads(events, 'rendered')).toHaveLength(1);
+  expect(patterns(events).map((p) => p.type)).toContain('low-stock-message');
+  // The page's own errors are its own; none may come from Beaker's content script.
+  expect(errors.filter((m) => !m.startsWith('hostile'))).toEqual([]);
+});
