@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { startContent, type ContentPorts } from '@/lib/content/start-content';
-import { passesForFrame } from '@/lib/content/passes';
+import { passesForFrame, versionedDetectorId } from '@/lib/content/passes';
 import type { HostVerdict, TextFacts } from '@/lib/detectors/types';
 
 export default defineContentScript({
@@ -43,7 +43,7 @@ export default defineContentScript({
     const begin = (frameIsAd: boolean) => {
       // Engagement counts in the top frame only: a click inside an embedded frame is as likely to
       // be on an ad as on content.
-      const stop = startContent({ win: window, ports, passes: passesForFrame(frameIsAd), countEngagement: isTop });
+      const stop = startContent({ win: window, ports, passes: passesForFrame(frameIsAd), countEngagement: isTop, ruleIdOf: versionedDetectorId });
       ctx.onInvalidated(stop);
     };
     if (isTop) begin(false);

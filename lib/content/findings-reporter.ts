@@ -19,7 +19,11 @@ export interface FindingsReporter {
  * Content side of findings: unit ids, element bookkeeping and batched reports to the background.
  * Unit ids are random per page load, so frames and reloads never collide.
  */
-export function createFindingsReporter(send: (findings: FindingReport[]) => Promise<unknown>, intervalMs = 300): FindingsReporter {
+export function createFindingsReporter(
+  send: (findings: FindingReport[]) => Promise<unknown>,
+  ruleIdOf: (detectorId: string) => string = (id) => id,
+  intervalMs = 300,
+): FindingsReporter {
   const prefix = Math.random().toString(36).slice(2, 10);
   let counter = 0;
   const byId = new Map<string, Element>();
@@ -56,12 +60,12 @@ export function createFindingsReporter(send: (findings: FindingReport[]) => Prom
         const locator = locatorOf(finding.element);
         const reasons = finding.reasons.slice(0, 16).map((r) => ({ rule: cap(r.rule, 80), detail: cap(r.detail) }));
         if (finding.kind === 'ad') {
-          queue({ kind: 'ad', unitId, phase: 'rendered', detectorId: finding.detectorId, network: finding.network, locator, reasons });
+          queue({ kind: 'ad', unitId, phase: 'rendered', detectorId: ruleIdOf(finding.detectorId), network: finding.network, locator, reasons });
         } else {
           queue({
             kind: 'dark-pattern',
             unitId,
-            detectorId: finding.detectorId,
+            detectorId: ruleIdOf(finding.detectorId),
             category: finding.category,
             type: finding.type,
             confidence: finding.confidence,
@@ -78,7 +82,7 @@ export function createFindingsReporter(send: (findings: FindingReport[]) => Prom
       const known = idOf.get(element);
       if (!known || known.finding.kind !== 'ad') return;
       const f = known.finding;
-      queue({ kind: 'ad', unitId: known.unitId, phase: 'impression', detectorId: f.detectorId, network: f.network, locator: locatorOf(element), reasons: [] });
+      queue({ kind: 'ad', unitId: known.unitId, phase: 'impression', detectorId: ruleIdOf(f.detectorId), network: f.network, locator: locatorOf(element), reasons: [] });
     },
     lookup: (unitId) => byId.get(unitId),
     flush,

@@ -1,6 +1,15 @@
 import type { Pass } from '../scan/scanner';
-import { detectAds } from '../detectors/ads';
-import { detectDarkPatterns } from '../detectors/dark-patterns';
+import { AD_DETECTORS, detectAds } from '../detectors/ads';
+import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../detectors/dark-patterns';
+import { NOTIFICATION_HOOK_ID, NOTIFICATION_HOOK_VERSION } from '../detectors/dark-patterns/notification-hook';
+
+/** `<detector id>@<version>`, as log records name the rule that fired (provenance). */
+const VERSIONED = new Map<string, string>(
+  [...AD_DETECTORS, ...DARK_PATTERN_DETECTORS, { id: NOTIFICATION_HOOK_ID, version: NOTIFICATION_HOOK_VERSION }].map((d) => [d.id, `${d.id}@${d.version}`]),
+);
+export function versionedDetectorId(id: string): string {
+  return VERSIONED.get(id) ?? id;
+}
 
 export const adPass: Pass = (root, ctx) => detectAds(root, ctx);
 export const darkPatternPass: Pass = (root, ctx) => detectDarkPatterns(root, ctx);

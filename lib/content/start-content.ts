@@ -26,6 +26,8 @@ export interface ContentOptions {
   win: Window;
   ports: ContentPorts;
   passes: readonly Pass[];
+  /** The rule id a detector's findings are logged under (`<id>@<version>`). */
+  ruleIdOf?: (detectorId: string) => string;
   /** Top frame, or a frame that is not itself an ad: where engagement counts. */
   countEngagement: boolean;
 }
@@ -34,10 +36,10 @@ export interface ContentOptions {
  * The content script's one job: observe. Counts the person's own acts, runs the detectors in idle
  * slices, reports findings and impressions, and outlines units on request. Returns a teardown.
  */
-export function startContent({ win, ports, passes, countEngagement }: ContentOptions): () => void {
+export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: ContentOptions): () => void {
   const doc = win.document;
   const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls));
-  const reporter = createFindingsReporter((findings) => ports.sendFindings(findings));
+  const reporter = createFindingsReporter((findings) => ports.sendFindings(findings), ruleIdOf);
   const impressions = watchImpressions(win, (el) => reporter.impression(el));
   const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null;
   const loadedAt = Math.round(win.performance.timeOrigin);

@@ -61,6 +61,8 @@ describe('ads on a news page with GPT slots and a native widget', () => {
   test('every ad unit is counted once, and only the one above the fold is seen at first', async () => {
     const events = await until(() => eventsOf(tabId), (e) => ads(e, 'rendered').length >= 3 && ads(e, 'impression').length >= 1);
     expect(ads(events, 'rendered')).toHaveLength(3);
+    // Provenance: the detector and its version.
+    for (const e of ads(events, 'rendered')) expect(e.ruleId).toMatch(/^ads\/[a-z-]+@\d+$/);
     // Only the leaderboard is in view: wait past the one-second rule, then check nothing else was seen.
     await page.waitForTimeout(1500);
     const seen = ads(await eventsOf(tabId), 'impression');
@@ -122,7 +124,10 @@ describe('dark patterns on a shop page', () => {
     for (const type of expected) expect(types).toContain(type);
     // One element, one report.
     expect(new Set(patterns(events).map((p) => p.locator)).size).toBe(patterns(events).length);
-    for (const p of patterns(events)) expect(p.evidence.length).toBeLessThanOrEqual(200);
+    for (const p of patterns(events)) {
+      expect(p.evidence.length).toBeLessThanOrEqual(200);
+      expect(p.ruleId).toMatch(/^dark-patterns\/[a-z-]+@\d+$/);
+    }
 
     const popup = await openPopup(tabId);
     const shown = await popup.$$eval('[data-testid="dark-pattern"]', (els) => els.map((e) => e.getAttribute('data-type')));

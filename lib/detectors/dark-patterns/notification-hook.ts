@@ -16,7 +16,9 @@ import { darkPatternFinding, reason } from './support/finding';
  */
 
 export const NOTIFICATION_HOOK_SOURCE = 'beaker-notification-hook';
-const ID = 'dark-patterns/notification-hook';
+export const NOTIFICATION_HOOK_ID = 'dark-patterns/notification-hook';
+export const NOTIFICATION_HOOK_VERSION = 1;
+const ID = NOTIFICATION_HOOK_ID;
 const APIS = ['Notification.requestPermission', 'PushManager.subscribe'] as const;
 export type HookedApi = (typeof APIS)[number];
 
