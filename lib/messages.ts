@@ -81,6 +81,7 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.int() }),
   z.object({ type: z.literal('set-site-paused'), site: z.string().check(z.maxLength(253)), paused: z.boolean() }),
   z.object({ type: z.literal('get-diagnostics') }),
+  z.object({ type: z.literal('delete-all-data') }),
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { createClassifier } from '../network/classify-request';
 import { loadTrackerDb } from '../network/trackerdb';
 import { siteOf } from '../network/url';
-import { openDatabase } from '../log/database';
+import { clearAll, openDatabase } from '../log/database';
 import { createWriteQueue } from '../log/write-queue';
 import { applyRetention } from '../log/retention';
 import { getVisit, incrementMeta, readMeta } from '../log/queries';
@@ -200,6 +200,15 @@ export function startBackground(): void {
             settings = { ...current, pausedSites: message.paused ? [...others, message.site] : others };
             await settingsItem.setValue(settings);
             return { paused: message.paused };
+          },
+          'delete-all-data': async () => {
+            await queue.flush();
+            await clearAll(database);
+            // The visits are gone from the log: each open page starts a new one, from zero.
+            for (const record of tabs.all()) {
+              if (record.visit) await rec.onCommitted({ tabId: record.tabId, frameId: 0, url: record.visit.url });
+            }
+            return { deleted: true };
           },
           'get-diagnostics': async () => ({ ...diagnostics, meta: await readMeta(database), pendingWrites: queue.pending() }),
         },

@@ -49,6 +49,10 @@ export class TabVisits {
     return [...this.tabs.values()];
   }
 
+  all(): TabRecord[] {
+    return [...this.tabs.values()];
+  }
+
   get(tabId: number): TabRecord | undefined {
     return this.tabs.get(tabId);
   }

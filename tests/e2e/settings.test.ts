@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureBuilt } from '../../scripts/lib/build';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { badgeTextOf, readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
+import { targetingLoadCount } from '../fixtures/site/manifest';
+
+let server: FixtureServer;
+let browser: ExtensionBrowser;
+let ext: Page;
+
+beforeAll(async () => {
+  ensureBuilt('chrome');
+  server = await startFixtureServer();
+  browser = await launchWithExtension({ fixturePort: server.port });
+  ext = await browser.extensionPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+test('pausing a site in the settings stops recording there; "delete all data" empties the log', async () => {
+  const expected = String(targetingLoadCount('news'));
+  const news = await browser.context.newPage();
+  await news.goto('https://news.beaker-demo.test/', { waitUntil: 'load' });
+  const tabId = await tabIdOf(ext, news.url());
+  expect(await until(() => badgeTextOf(ext, tabId), (t) => t === expected)).toBe(expected);
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.fill('input[aria-label="Site to pause"]', 'https://news.beaker-demo.test/');
+  await options.click('form button[type="submit"]');
+  await options.waitForSelector('[data-testid="paused-sites"] >> text=beaker-demo.test');
+  expect((await tabStateOf(ext, tabId)).paused).toBe(true);
+
+  // A paused site: a reload records nothing.
+  await news.reload({ waitUntil: 'load' });
+  await news.waitForTimeout(1000);
+  const state = await tabStateOf(ext, tabId);
+  const { events } = await readLog(ext);
+  expect(events.filter((e) => e.visitId === state.visitId)).toEqual([]);
+  expect(await badgeTextOf(ext, tabId)).toBe('');
+
+  // Delete everything, with the confirmation step.
+  await options.click('text=Delete all data…');
+  await options.click('text=Yes, delete everything');
+  await options.waitForSelector('text=All of Beaker’s records were deleted.');
+  const after = await readLog(ext);
+  expect(after.events).toEqual([]);
+  // The only web page open is on a paused site, so no new visit starts either.
+  expect(after.visits).toEqual([]);
+});
