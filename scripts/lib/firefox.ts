@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readLog, type EvaluatingPage } from './read-log';
 import { MissingPrerequisite } from './chromium';
 import { firefoxFixturePrefs } from './fixture-server';
 import type { LogEvent, PageVisit } from '../../lib/schema';
@@ -188,30 +189,5 @@ interface BrowserLike {
 }
 declare const browser: BrowserLike;
 
-/**
- * Read the real IndexedDB log from an extension-origin page (raw IndexedDB, as ./read-log.ts does for
- * Chromium): what is on disk, not what a Beaker module thinks is there.
- */
-export async function readFirefoxLog(extPage: Page): Promise<{ events: LogEvent[]; visits: PageVisit[] }> {
-  // No named inner functions here: tsx compiles them with a `__name` helper the page lacks.
-  return extPage.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('beaker');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const [events, visits] = await Promise.all(
-      ['events', 'visits'].map(
-        (store) =>
-          new Promise<unknown[]>((resolve, reject) => {
-            if (!db.objectStoreNames.contains(store)) return resolve([]);
-            const req = db.transaction(store).objectStore(store).getAll();
-            req.onsuccess = () => resolve(req.result as unknown[]);
-            req.onerror = () => reject(req.error);
-          }),
-      ),
-    );
-    db.close();
-    return { events: events as LogEvent[], visits: visits as PageVisit[] };
-  }) as Promise<{ events: LogEvent[]; visits: PageVisit[] }>;
-}
+/** The real IndexedDB log, read from an extension-origin page: the same reader as Chromium's. */
+export const readFirefoxLog = (extPage: Page): Promise<{ events: LogEvent[]; visits: PageVisit[] }> => readLog(extPage as unknown as EvaluatingPage);

@@ -5,7 +5,12 @@ import type { LogEvent, PageVisit } from '../../lib/schema';
  * Read the real IndexedDB log from an extension-origin page (raw IndexedDB, so this checks what is
  * on disk, not what a Beaker module thinks is there).
  */
-export async function readLog(page: Page): Promise<{ events: LogEvent[]; visits: PageVisit[] }> {
+/** Any page that can run a function: Playwright's (Chromium) and puppeteer's (Firefox) alike. */
+export interface EvaluatingPage {
+  evaluate<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export async function readLog(page: EvaluatingPage): Promise<{ events: LogEvent[]; visits: PageVisit[] }> {
   // No named inner functions here: tsx compiles them with a `__name` helper the page lacks.
   return page.evaluate(async () => {
     const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -38,7 +43,7 @@ interface ChromeLike {
 declare const chrome: ChromeLike;
 
 /** Ask the background about a tab, as the popup does. */
-export async function tabStateOf(page: Page, tabId: number): Promise<{ visitId: string | null; site: string | null; restricted: boolean }> {
+export async function tabStateOf(page: Page, tabId: number): Promise<{ visitId: string | null; site: string | null; restricted: boolean; paused: boolean }> {
   return page.evaluate((id) => chrome.runtime.sendMessage({ type: 'get-tab-state', tabId: id }), tabId);
 }
 

@@ -1,36 +1,16 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureBuilt } from '../../scripts/lib/build';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
 import { readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
 import type { LogEvent } from '../../lib/schema';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const session = useChromiumWithExtension();
 let ext: Page;
-
-beforeAll(async () => {
-  ensureBuilt('chrome');
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
-  ext = await browser.extensionPage();
+let browser: ChromiumSession['browser'];
+beforeAll(() => {
+  ({ ext, browser } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 150));
-    value = await read();
-  }
-  return value;
-}
 
 async function eventsOf(tabId: number): Promise<LogEvent[]> {
   const state = await tabStateOf(ext, tabId);

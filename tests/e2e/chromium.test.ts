@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureBuilt } from '../../scripts/lib/build';
-import { launchWithExtension, waitForBackground, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { waitForBackground } from '../../scripts/lib/chromium';
+import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
 import { badgeTextOf, readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
 import { watchServiceWorker } from '../../scripts/lib/service-worker';
 import { delayedTrackerUrl, fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
 import { logEvent, type LogEvent } from '../../lib/schema';
 
-let server: FixtureServer;
-let browser: ExtensionBrowser;
+const session = useChromiumWithExtension();
 let ext: Page;
-
-beforeAll(async () => {
-  ensureBuilt('chrome');
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ fixturePort: server.port });
-  ext = await browser.extensionPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+let browser: ChromiumSession['browser'];
+beforeAll(() => {
+  ({ ext, browser } = session);
 });
 
 /** Open a fixture page in a new tab and return it with its tab id. */
@@ -31,16 +21,6 @@ async function open(url: string): Promise<{ page: Page; tabId: number }> {
   return { page, tabId: await tabIdOf(ext, page.url()) };
 }
 
-/** Poll until `read` returns what `done` accepts (the badge and log settle within a few hundred ms). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 async function visitEvents(tabId: number): Promise<{ visitId: string; events: LogEvent[] }> {
   const state = await tabStateOf(ext, tabId); // flushes the write queue first

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureBuilt } from '../../scripts/lib/build';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+
+export interface ChromiumSession {
+  server: FixtureServer;
+  browser: ExtensionBrowser;
+  /** An extension-origin page, for reading the log and asking the background. */
+  ext: Page;
+}
+
+/**
+ * One headless Chromium with the built extension and the fixture site for a test file: started in
+ * `beforeAll`, closed in `afterAll`. Fields are filled once the hook ran.
+ */
+export function useChromiumWithExtension(): ChromiumSession {
+  const session = {} as ChromiumSession;
+  beforeAll(async () => {
+    ensureBuilt('chrome');
+    session.server = await startFixtureServer();
+    session.browser = await launchWithExtension({ fixturePort: session.server.port });
+    session.ext = await session.browser.extensionPage();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+/** Poll until `read` returns what `done` accepts (the badge and the log settle asynchronously). */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, intervalMs));
+    value = await read();
+  }
+  return value;
+}
