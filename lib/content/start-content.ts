@@ -10,6 +10,7 @@ import { createFindingsReporter } from './findings-reporter';
 import { watchCountdowns } from '../detectors/dark-patterns/watch-countdowns';
 import { notificationFinding, readNotificationHookMessage } from '../detectors/dark-patterns/notification-hook';
 import { createVerdictCache } from './verdicts';
+import { createListSelectorCache, type ListRequest } from './list-selectors';
 
 /** What the content script needs from the extension API (tests pass a fake). */
 export interface ContentPorts {
@@ -18,6 +19,8 @@ export interface ContentPorts {
   classifyUrls(urls: string[]): Promise<Record<string, HostVerdict | null>>;
   /** Text-classifier facts, in order; null when the background did not answer. */
   classifyTexts(texts: string[], lang: string | null): Promise<TextFacts[] | null>;
+  /** EasyList selectors for the page (an unvalidated `ListAnswer`); absent: no list. */
+  listSelectors?(request: ListRequest): Promise<unknown>;
   /** Subscribe to "show on page" requests; returns an unsubscribe function. */
   onHighlight(listener: (items: { unitId: string; label: string }[] | null) => void): () => void;
 }
@@ -39,6 +42,8 @@ export interface ContentOptions {
 export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: ContentOptions): () => void {
   const doc = win.document;
   const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls));
+  const ask = ports.listSelectors?.bind(ports);
+  const lists = ask ? createListSelectorCache(doc, ask) : null;
   const reporter = createFindingsReporter((findings) => ports.sendFindings(findings), ruleIdOf);
   const impressions = watchImpressions(win, (el) => reporter.impression(el));
   const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null;
@@ -52,17 +57,19 @@ export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: 
   const countdowns = watchCountdowns(win, { onCountdown: (sighting) => scanner.rescan(sighting.element) });
   const texts = createTextFactsClient((list) => ports.classifyTexts(list, lang));
   const context = async (roots: readonly ParentNode[]): Promise<ScanContext> => {
-    await verdicts.prepare(roots);
+    await Promise.all([verdicts.prepare(roots), lists?.prepare(roots)]);
     return {
       win,
       lang,
       verdict: verdicts.verdict,
       text: texts.lookup,
       settle: texts.settle,
+      misses: texts.misses,
       now: () => Date.now(),
       loadedAt,
       lastUserGestureAt,
       countdowns: countdowns.readout,
+      listSelectors: lists?.selectors(),
     };
   };
   const scanner = createScanner({

@@ -12,6 +12,7 @@ const MAX_CACHED = 10_000;
 export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFacts[] | null>) {
   const cache = new Map<string, TextFacts>();
   const missing = new Set<string>();
+  let misses = 0;
 
   return {
     lookup(text: string): TextFacts {
@@ -19,8 +20,11 @@ export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFact
       const known = cache.get(key);
       if (known) return known;
       missing.add(key);
+      misses += 1;
       return UNKNOWN;
     },
+    /** Questions asked so far that had no answer yet (the scanner reruns the jobs that asked). */
+    misses: () => misses,
     /** Fetch what was missing; true when anything new arrived. */
     async settle(): Promise<boolean> {
       if (missing.size === 0) return false;

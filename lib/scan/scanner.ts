@@ -14,6 +14,8 @@ export type Pass = (root: ParentNode, ctx: DetectorContext) => PassResult;
  */
 export interface ScanContext extends DetectorContext {
   settle?: () => Promise<boolean>;
+  /** How many questions so far had no answer yet: the jobs that asked are the ones run again. */
+  misses?: () => number;
 }
 
 export interface ScannerOptions {
@@ -62,6 +64,10 @@ const SKIP_TAGS = new Set(['beaker-highlight', 'script', 'style', 'noscript', 't
 const MAX_REPORTED = 5000;
 /** Rounds of a batch: a detector may ask a second question only once the first was answered. */
 const MAX_ROUNDS = 3;
+/** A full pass cuts the document into subtrees of at most this many elements. */
+const SPLIT_AT = 1500;
+const MAX_SPLIT_DEPTH = 8;
+const MAX_FULL_PASS_ROOTS = 5000;
 const MAX_ATTRIBUTE_CHECKS = 200;
 const OVERLAY_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'aria-hidden', 'aria-modal'];
 const OVERLAY_HINT = /modal|popup|pop-up|overlay|dialog|lightbox|banner|consent|cookie|newsletter|interstitial|paywall/i;
@@ -98,11 +104,17 @@ export function createScanner(options: ScannerOptions): Scanner {
   const stats: ScanStats = { slices: 0, rootsScanned: 0, longestSliceMs: 0, mutationsQueued: 0, fullPasses: 0 };
   const now = () => win.performance.now();
 
-  const yieldToPage = (): Promise<void> =>
+  /**
+   * Give the page its turn. Resolves in an idle period with a clock of the time left in it, so
+   * several slices can run in one idle period (chained idle callbacks get one period each, about
+   * 40 ms apart in Chromium: one slice per period made rescans wait far longer than they worked).
+   */
+  const yieldToPage = (): Promise<() => number> =>
     new Promise((resolve) => {
-      const ric = (win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-      if (typeof ric === 'function') ric.call(win, () => resolve(), { timeout: 200 });
-      else win.setTimeout(resolve, 0);
+      const ric = (win as Window & { requestIdleCallback?: (cb: (d: { timeRemaining(): number }) => void, o?: { timeout: number }) => number })
+        .requestIdleCallback;
+      if (typeof ric === 'function') ric.call(win, (deadline) => resolve(() => deadline.timeRemaining()), { timeout: 200 });
+      else win.setTimeout(() => resolve(() => 0), 0);
     });
 
   function isInsideFinding(el: Element): boolean {
@@ -150,12 +162,12 @@ export function createScanner(options: ScannerOptions): Scanner {
           fullPassPending = false;
           queue = [];
           stats.fullPasses += 1;
-          await runBatch([doc], true);
+          await runBatch(partition());
           continue;
         }
         const roots = queue;
         queue = [];
-        await runBatch(roots, false);
+        await runBatch(roots);
       }
     } finally {
       running = false;
@@ -169,39 +181,67 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   /**
    * Run every pass over `roots` in budgeted slices. When the context learned something it did not
-   * know during the run (text verdicts fetched from the background), run again, at most
-   * MAX_ROUNDS times, and accept only the last round's findings: an element is reported once, so
-   * it must be reported with everything known about it.
+   * know during the run (text verdicts fetched from the background), run again the jobs that asked
+   * what was not known, at most MAX_ROUNDS times, and accept findings only then: an element is
+   * reported once, so it must be reported with everything known about it.
    */
-  async function runBatch(roots: readonly ParentNode[], onePassPerSlice: boolean): Promise<void> {
+  async function runBatch(roots: readonly ParentNode[]): Promise<void> {
     const ctx = await options.context(roots);
-    for (let round = 1; round <= MAX_ROUNDS && !stopped; round++) {
-      const results: PassResult[] = [];
-      const jobs: [Pass, ParentNode][] = [];
-      for (const root of roots) for (const pass of options.passes) jobs.push([pass, root]);
+    const jobs: [Pass, ParentNode][] = [];
+    for (const root of roots) for (const pass of options.passes) jobs.push([pass, root]);
+    const results: (PassResult | null)[] = new Array(jobs.length).fill(null);
+    let pending = jobs.map((_, index) => index);
+    for (let round = 1; round <= MAX_ROUNDS && !stopped && pending.length > 0; round++) {
+      const asked: number[] = [];
       let i = 0;
-      while (i < jobs.length && !stopped) {
+      let remaining = await yieldToPage();
+      while (i < pending.length && !stopped) {
         runSlice(() => {
           const started = now();
           do {
-            const [pass, root] = jobs[i++]!;
+            const index = pending[i++]!;
+            const [pass, root] = jobs[index]!;
             if (isElement(root) && !root.isConnected) continue;
-            const result = runPass(pass, root, ctx);
-            if (result) results.push(result);
-          } while (i < jobs.length && !onePassPerSlice && now() - started < budgetMs);
+            const missesBefore = ctx.misses?.() ?? 0;
+            results[index] = runPass(pass, root, ctx);
+            // Without a miss counter, every job may have asked: all run again.
+            if (!ctx.misses || ctx.misses() > missesBefore) asked.push(index);
+          } while (i < pending.length && now() - started < budgetMs);
         });
-        if (i < jobs.length) await yieldToPage();
+        if (i < pending.length && remaining() < budgetMs) remaining = await yieldToPage();
       }
       if (stopped) return;
       const learned = round < MAX_ROUNDS && ctx.settle ? await ctx.settle() : false;
-      if (learned) continue;
-      for (const result of results) {
-        for (const e of result.errors) options.onError(e.detectorId, e.error);
-        const fresh = accept(result.findings);
-        if (fresh.length > 0) options.onFindings(fresh);
-      }
-      return;
+      pending = learned ? asked : [];
     }
+    for (const result of results) {
+      if (!result) continue;
+      for (const e of result.errors) options.onError(e.detectorId, e.error);
+      const fresh = accept(result.findings);
+      if (fresh.length > 0) options.onFindings(fresh);
+    }
+  }
+
+  /**
+   * The roots of a full pass: the document cut into subtrees of at most SPLIT_AT elements, so the
+   * pass runs in slices like any rescan and per-pass caps of detectors apply per subtree.
+   */
+  function partition(): ParentNode[] {
+    const body = doc.body ?? doc.documentElement;
+    if (!body) return [doc];
+    const roots: Element[] = [];
+    const stack: [Element, number][] = [[body, 0]];
+    while (stack.length > 0 && roots.length < MAX_FULL_PASS_ROOTS) {
+      const [el, depth] = stack.pop()!;
+      if (depth < MAX_SPLIT_DEPTH && el.childElementCount > 0 && el.getElementsByTagName('*').length > SPLIT_AT) {
+        const children: [Element, number][] = [];
+        for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!SKIP_TAGS.has(c.localName)) children.push([c, depth + 1]);
+        for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+      } else roots.push(el);
+    }
+    // Anything left when the cap was hit goes whole.
+    for (const [el] of stack) roots.push(el);
+    return roots;
   }
 
   function runSlice(work: () => void): void {

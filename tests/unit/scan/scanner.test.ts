@@ -79,10 +79,17 @@ describe('counts', () => {
         errors: [],
       };
     };
-    const { scanner, found } = start([textPass], async () => baseContext({ text: client.lookup, settle: client.settle }));
+    const runs: string[] = [];
+    const quiet: Pass = (root) => {
+      runs.push('quiet');
+      return { findings: [], errors: [] };
+    };
+    const { scanner, found } = start([textPass, quiet], async () => baseContext({ text: client.lookup, settle: client.settle, misses: client.misses }));
     await scanner.idle();
     expect(asked).toEqual([['Only 2 left in stock']]);
     expect(found).toHaveLength(1);
+    // Only the job that asked ran again: the quiet pass ran once per root of the full pass.
+    expect(runs.length).toBe(scanner.stats().rootsScanned - runs.length - 1);
     expect(found[0]).toMatchObject({ kind: 'dark-pattern', type: 'low-stock-message' });
   });
 });
