@@ -2,7 +2,8 @@ import type { TextFacts } from '../detectors/types';
 import { MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE } from '../message-limits';
 
 const UNKNOWN: TextFacts = { pattern: null, button: 'other', discourse: false };
-const MAX_CACHED = 10_000;
+/** Answers kept: a 100k-element page asks about ~45k strings (npm run bench -- --only scan). */
+const MAX_CACHED = 60_000;
 
 /**
  * The content side of `ctx.text`: answers from a cache, and records what it could not answer so
@@ -30,11 +31,12 @@ export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFact
       if (missing.size === 0) return false;
       const wanted = [...missing];
       missing.clear();
+      // Make room before, never during: answers fetched now are what the next round reads.
+      if (cache.size + wanted.length > MAX_CACHED) cache.clear();
       let learned = false;
       for (let i = 0; i < wanted.length; i += MAX_TEXTS_PER_MESSAGE) {
         const batch = wanted.slice(i, i + MAX_TEXTS_PER_MESSAGE);
         const answer = await ask(batch).catch(() => null);
-        if (cache.size > MAX_CACHED) cache.clear();
         // No answer (extension gone, malformed reply): remember the strings as unknown, so the
         // pass does not loop on them.
         for (let j = 0; j < batch.length; j++) cache.set(batch[j]!, answer?.[j] ?? UNKNOWN);

@@ -227,19 +227,19 @@ export async function scanFullPass(lang = 'en'): Promise<ScanPhase> {
   };
   // The scanner's window: the real one's members, each yield counted as a new task (for
   // `longestTaskWorkMs`) and its wait recorded.
-  const yielded = (cb: () => void) => {
+  const yielded = <A extends unknown[]>(cb: (...args: A) => void) => {
     const asked = now();
-    return () => {
+    return (...args: A) => {
       counters.yieldWaits.push(now() - asked);
       task.id += 1;
-      cb();
+      cb(...args); // the IdleDeadline, for requestIdleCallback
     };
   };
   const scanWin = {
     document,
     performance,
     setTimeout: (cb: () => void, ms?: number) => window.setTimeout(yielded(cb), ms),
-    requestIdleCallback: (cb: () => void, opts?: IdleRequestOptions) => window.requestIdleCallback(yielded(cb), opts),
+    requestIdleCallback: (cb: IdleRequestCallback, opts?: IdleRequestOptions) => window.requestIdleCallback(yielded(cb), opts),
   } as unknown as Window;
   const scanner = createScanner({
     win: scanWin,
