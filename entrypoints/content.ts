@@ -20,6 +20,8 @@ export default defineContentScript({
         const answer = (await browser.runtime.sendMessage({ type: 'classify-texts', texts, lang })) as { facts?: unknown } | undefined;
         return Array.isArray(answer?.facts) && answer.facts.length === texts.length ? (answer.facts as TextFacts[]) : null;
       },
+      // The background answers `{ state: 'off' }` while the EasyList setting is off (the default).
+      listSelectors: (request) => browser.runtime.sendMessage({ type: 'list-selectors', ...request }),
       onHighlight(listener) {
         // Only the extension's own pages may ask (no `sender.tab`: not another content script).
         const handler = (message: unknown, sender: { id?: string; tab?: unknown }) => {

@@ -7,7 +7,18 @@ import { engagementAction } from './schema/events';
  * counted, never trusted.
  */
 
-import { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE, MAX_URLS_PER_MESSAGE } from './message-limits';
+import {
+  LIST_NAME,
+  MAX_ACTS_PER_MESSAGE,
+  MAX_FINDINGS_PER_MESSAGE,
+  MAX_LIST_HREF_CHARS,
+  MAX_LIST_HREFS_PER_MESSAGE,
+  MAX_LIST_NAMES_PER_MESSAGE,
+  MAX_MESSAGE_BYTES,
+  MAX_TEXT_CHARS,
+  MAX_TEXTS_PER_MESSAGE,
+  MAX_URLS_PER_MESSAGE,
+} from './message-limits';
 import { reason } from './schema/common';
 
 export { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE };
@@ -73,8 +84,32 @@ export const contentMessage = z.discriminatedUnion('type', [
     lang: z.nullable(text(16)),
     texts: z.array(text(MAX_TEXT_CHARS)).check(z.minLength(1), z.maxLength(MAX_TEXTS_PER_MESSAGE)),
   }),
+  z.object({
+    /**
+     * EasyList element-hiding selectors that may match this document (lib/lists/), answered with a
+     * `ListAnswer`. `site`: also the rules that depend on the address alone (the site's own rules,
+     * and generic rules no class, id or link narrows), asked once per document.
+     */
+    type: z.literal('list-selectors'),
+    /** The asking frame's address: list rules are per document, not per tab. */
+    url: text(2048),
+    site: z.boolean(),
+    classes: z.array(z.string().check(z.regex(LIST_NAME))).check(z.maxLength(MAX_LIST_NAMES_PER_MESSAGE)),
+    ids: z.array(z.string().check(z.regex(LIST_NAME))).check(z.maxLength(MAX_LIST_NAMES_PER_MESSAGE)),
+    hrefs: z.array(text(MAX_LIST_HREF_CHARS)).check(z.maxLength(MAX_LIST_HREFS_PER_MESSAGE)),
+  }),
 ]);
 export type ContentMessage = z.infer<typeof contentMessage>;
+export type ListSelectorsMessage = Extract<ContentMessage, { type: 'list-selectors' }>;
+
+/**
+ * What `list-selectors` answers. `off`: the setting is off (or no list could be had), ask no more
+ * on this page; `loading`: the list is being fetched or parsed, ask again with the next batch.
+ */
+export interface ListAnswer {
+  state: 'off' | 'loading' | 'ready';
+  selectors: string[];
+}
 
 /** Extension page (popup, dashboard) → background. */
 export const pageMessage = z.discriminatedUnion('type', [

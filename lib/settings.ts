@@ -24,6 +24,7 @@ export function sanitizeSettings(raw: unknown): Settings {
   // cost the person their other choices, least of all the sites they paused.
   const storedDetectors = (typeof stored.detectors === 'object' && stored.detectors !== null ? stored.detectors : {}) as Record<string, unknown>;
   const detectorShape = shape.detectors.shape;
+  const storedLists = (typeof stored.lists === 'object' && stored.lists !== null ? stored.lists : {}) as Record<string, unknown>;
   return {
     version: DEFAULT_SETTINGS.version,
     retentionDays: field(shape.retentionDays, stored.retentionDays, DEFAULT_SETTINGS.retentionDays),
@@ -36,6 +37,9 @@ export function sanitizeSettings(raw: unknown): Settings {
     pausedSites: Array.isArray(stored.pausedSites)
       ? field(shape.pausedSites, stored.pausedSites.filter((s) => shape.pausedSites.safeParse([s]).success), DEFAULT_SETTINGS.pausedSites)
       : structuredClone(DEFAULT_SETTINGS.pausedSites),
+    lists: {
+      easylist: field(shape.lists.shape.easylist, storedLists.easylist, DEFAULT_SETTINGS.lists.easylist),
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import { createMessageRouter, type DropReason, type MessageSender } from './mess
 import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails, type ResponseDetails } from './recorder';
 import { createSequencer } from './sequencer';
 import { TabVisits, type TabRecord } from './tab-visits';
+import { createListManager, type ListDiagnostics } from '../lists/list-manager';
 
 /** Diagnostics the e2e tests and `npm run bench` read from the worker; nothing leaves the device. */
 export interface BackgroundDiagnostics {
@@ -28,6 +29,8 @@ export interface BackgroundDiagnostics {
   writeRetries: number;
   writeFailures: number;
   initError: string | null;
+  /** EasyList (optional, off by default): fetches, failures, state. */
+  lists: ListDiagnostics;
 }
 
 const MAX_EARLY = 20_000;
@@ -49,6 +52,7 @@ export function startBackground(): void {
     writeRetries: 0,
     writeFailures: 0,
     initError: null,
+    lists: { state: 'off', fetches: 0, fetchFailures: 0, parseFailures: 0, queryFailures: 0, fetchedAt: null, lastError: null },
   };
   (globalThis as { __beaker?: BackgroundDiagnostics }).__beaker = diagnostics;
 
@@ -56,6 +60,9 @@ export function startBackground(): void {
   const early: ((r: Recorder) => unknown)[] = [];
   let recorder: Recorder | null = null;
   let settings: Settings = DEFAULT_SETTINGS;
+  // Fetches nothing until the setting is on (privacy: see lib/lists/list-manager.ts).
+  const lists = createListManager({ enabled: () => settings.lists.easylist, fetch: (url, init) => fetch(url, init) });
+  diagnostics.lists = lists.diagnostics;
   const whenReady = (fn: (r: Recorder) => unknown) => {
     if (recorder) return fn(recorder);
     if (early.length < MAX_EARLY) early.push(fn);
@@ -111,7 +118,9 @@ export function startBackground(): void {
       ]);
       settings = loadedSettings;
       settingsItem.watch((value) => {
+        const listsBefore = settings.lists.easylist;
         settings = sanitizeSettings(value);
+        if (settings.lists.easylist !== listsBefore) void lists.sync();
       });
       const db = await loadTrackerDb(new Uint8Array(engineBytes), dataVersion.trim());
       const tabs = new TabVisits(session);
@@ -176,6 +185,8 @@ export function startBackground(): void {
           findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
           'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
           'classify-texts': (message) => ({ facts: message.texts.map((t) => texts(t, message.lang)) }),
+          // Ad detection off: the page is told the list is off too, so it stops asking.
+          'list-selectors': (message) => (settings.detectors.ads ? lists.answer(message) : { state: 'off', selectors: [] }),
         },
         page: {
           'get-tab-state': async (message): Promise<TabState> => {
@@ -224,6 +235,8 @@ export function startBackground(): void {
       }
       diagnostics.ready = true;
       diagnostics.readyAt = performance.now();
+      // After readiness: parsing a cached list takes a few hundred ms the first requests should not wait for.
+      void lists.sync();
 
       const lastRetention = (await readMeta(database))['retention.lastRun'] ?? 0;
       if (Date.now() - lastRetention > RETENTION_INTERVAL_MS) {

@@ -58,6 +58,11 @@ export interface DetectorContext {
   lastUserGestureAt?: number | null;
   /** Countdowns confirmed by watching text change (lib/detectors/dark-patterns/watch-countdowns.ts). */
   countdowns?: CountdownReadout;
+  /**
+   * EasyList element-hiding selectors that may match this page, all parseable here, when the person
+   * turned the list on (lib/lists/, lib/content/list-selectors.ts); undefined or empty otherwise.
+   */
+  listSelectors?: readonly string[];
 }
 
 interface BaseFinding {

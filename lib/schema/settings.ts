@@ -14,6 +14,14 @@ export const settings = z.object({
   }),
   /** Sites (registrable domains) where Beaker is paused: nothing is recorded there. */
   pausedSites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(10_000)),
+  /**
+   * Public filter lists used to *detect* more ad units (never to hide anything). Off by default:
+   * turning one on makes the background fetch it from the list's site once a day, the only
+   * network request Beaker makes of its own (lib/lists/list-manager.ts).
+   */
+  lists: z.object({
+    easylist: z.boolean(),
+  }),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -22,4 +30,5 @@ export const DEFAULT_SETTINGS: Settings = {
   retentionDays: 90,
   detectors: { trackers: true, ads: true, darkPatterns: true, engagement: true },
   pausedSites: [],
+  lists: { easylist: false },
 };

@@ -7,6 +7,7 @@ const CUSTOM: Settings = {
   retentionDays: 30,
   detectors: { trackers: true, ads: false, darkPatterns: true, engagement: false },
   pausedSites: ['news.example', 'shop.example'],
+  lists: { easylist: true },
 };
 
 const without = <K extends keyof Settings>(key: K): Omit<Settings, K> => {
@@ -22,6 +23,7 @@ describe('keeps', () => {
     { name: 'the shortest retention', raw: { ...CUSTOM, retentionDays: 1 } },
     { name: 'the longest retention', raw: { ...CUSTOM, retentionDays: 3650 } },
     { name: 'no paused sites', raw: { ...CUSTOM, pausedSites: [] } },
+    { name: 'EasyList off', raw: { ...CUSTOM, lists: { easylist: false } } },
   ])('$name, unchanged', ({ raw }) => {
     expect(sanitizeSettings(structuredClone(raw))).toEqual(raw);
   });
@@ -45,6 +47,9 @@ describe('completes a partial object with defaults', () => {
     { name: 'no retention', raw: without('retentionDays'), expected: { ...CUSTOM, retentionDays: DEFAULT_SETTINGS.retentionDays } },
     { name: 'no detectors', raw: without('detectors'), expected: { ...CUSTOM, detectors: DEFAULT_SETTINGS.detectors } },
     { name: 'no paused sites', raw: without('pausedSites'), expected: { ...CUSTOM, pausedSites: [] } },
+    { name: 'only lists', raw: { lists: { easylist: true } }, expected: { ...DEFAULT_SETTINGS, lists: { easylist: true } } },
+    // Settings stored before lists existed: the list stays off until the person turns it on.
+    { name: 'no lists (settings from before lists)', raw: without('lists'), expected: { ...CUSTOM, lists: { easylist: false } } },
   ])('$name', ({ raw, expected }) => {
     expect(sanitizeSettings(raw)).toEqual(expected);
   });
@@ -62,7 +67,8 @@ describe('falls back to DEFAULT_SETTINGS for junk', () => {
     { name: 'retentionDays as a string', raw: { retentionDays: '30' } },
     { name: 'pausedSites as a string', raw: { pausedSites: 'news.example' } },
     { name: 'detectors as a boolean', raw: { detectors: true } },
-    { name: 'every field the wrong type', raw: { version: '1', retentionDays: '30', detectors: 'all', pausedSites: {} } },
+    { name: 'lists as a boolean', raw: { lists: true } },
+    { name: 'every field the wrong type', raw: { version: '1', retentionDays: '30', detectors: 'all', pausedSites: {}, lists: 'easylist' } },
   ])('$name', ({ raw }) => {
     expect(sanitizeSettings(raw)).toEqual(DEFAULT_SETTINGS);
   });
@@ -71,8 +77,10 @@ describe('falls back to DEFAULT_SETTINGS for junk', () => {
     const result = sanitizeSettings(null);
     result.pausedSites.push('news.example');
     result.detectors.trackers = false;
+    result.lists.easylist = true;
     expect(DEFAULT_SETTINGS.pausedSites).toEqual([]);
     expect(DEFAULT_SETTINGS.detectors.trackers).toBe(true);
+    expect(DEFAULT_SETTINGS.lists.easylist).toBe(false);
   });
 });
 
@@ -101,6 +109,9 @@ describe('falls back field by field', () => {
       expected: { ...CUSTOM, detectors: { trackers: false, ads: true, darkPatterns: false, engagement: false } },
     },
     { name: 'pausedSites a string', raw: { ...CUSTOM, pausedSites: 'news.example' }, expected: { ...CUSTOM, pausedSites: [] } },
+    { name: 'lists a string', raw: { ...CUSTOM, lists: 'easylist' }, expected: { ...CUSTOM, lists: { easylist: false } } },
+    { name: 'easylist a string', raw: { ...CUSTOM, lists: { easylist: 'yes' } }, expected: { ...CUSTOM, lists: { easylist: false } } },
+    { name: 'lists with an unknown list', raw: { ...CUSTOM, lists: { easylist: true, mystery: true } }, expected: CUSTOM },
     {
       name: 'one paused site not a string, one too long',
       raw: { ...CUSTOM, pausedSites: ['news.example', 42, 'x'.repeat(254), 'shop.example'] },

@@ -5,6 +5,7 @@ import { adsense } from './adsense';
 import { amazon } from './amazon';
 import { criteo } from './criteo';
 import { gptSlot } from './gpt-slot';
+import { listSelector } from './list-selector';
 import { nativeWidget } from './native-widget';
 import { prebid } from './prebid';
 import type { AdDetector } from './shared/ad-detector';
@@ -18,9 +19,10 @@ export type { AdDetector } from './shared/ad-detector';
  * Every ad detector, in merge priority: when findings nest, the merged unit takes its network from
  * the first detector here that named one. Ad-stack detectors name the stack that served the unit
  * (`Google Ad Manager` over `Prebid` for a Prebid bid rendered by GAM); `ad-host-frame` names the
- * host's organization (`Google`); `sponsored-label` names none.
+ * host's organization (`Google`); `sponsored-label` names none, nor does `list-selector` (EasyList's
+ * selectors, optional), last: supporting evidence for units the others found.
  */
-export const AD_DETECTORS: readonly AdDetector[] = [gptSlot, adsense, prebid, amazon, criteo, nativeWidget, adHostFrame, sponsoredLabel];
+export const AD_DETECTORS: readonly AdDetector[] = [gptSlot, adsense, prebid, amazon, criteo, nativeWidget, adHostFrame, sponsoredLabel, listSelector];
 
 /** Most reasons kept on a merged unit; the rest add nothing a reader needs. */
 const MAX_REASONS = 16;

@@ -10,12 +10,15 @@ export interface AdRuleExample {
   count: number;
   /** Page URL the snippet is classified against (first/third party); a news site by default. */
   pageUrl?: string;
+  /** `ctx.listSelectors` for the snippet (ads/list-selector): what the background would send. */
+  listSelectors?: readonly string[];
 }
 
 /** Markup a detector must not fire on, with the false positive it stands for. */
 export interface AdRuleCounterExample {
   html: string;
   why: string;
+  listSelectors?: readonly string[];
 }
 
 /**

@@ -22,7 +22,7 @@ const COUNTER_EXAMPLES = AD_DETECTORS.flatMap((d) => d.counterExamples.map((c) =
 describe('detects', () => {
   test.each(EXAMPLES)('%s', (_name, detector, example) => {
     const doc = page(example.html);
-    const ctx = contextFor(doc, verdictFor(example.pageUrl ?? DEFAULT_PAGE_URL));
+    const ctx = { ...contextFor(doc, verdictFor(example.pageUrl ?? DEFAULT_PAGE_URL)), listSelectors: example.listSelectors };
     const units = mergeAdFindings(detector.detect(doc, ctx), doc);
     expect(units.map((f) => label(f.element)).length).toBe(example.count);
     for (const f of units) expect(f.detectorId).toBe(detector.id);
@@ -32,7 +32,7 @@ describe('detects', () => {
 describe('ignores', () => {
   test.each(COUNTER_EXAMPLES)('%s', (_name, detector, counter) => {
     const doc = page(counter.html);
-    const ctx = contextFor(doc, verdictFor(DEFAULT_PAGE_URL));
+    const ctx = { ...contextFor(doc, verdictFor(DEFAULT_PAGE_URL)), listSelectors: counter.listSelectors };
     expect(detector.detect(doc, ctx).map((f) => label(f.element))).toEqual([]);
     const all = detectAds(doc, ctx);
     expect(all.errors).toEqual([]);

@@ -12,6 +12,9 @@
  *   detectors whose look-alikes the page contains.
  * - `<meta name="beaker-known-misses" content="2">`: units the detectors are known to miss today.
  * - `<meta name="beaker-page-url" content="https://…">`: the page the requests are classified for.
+ * - `<meta name="beaker-list" content="test-easylist">`: the detectors get `ctx.listSelectors` as
+ *   the extension would with that list (tests/fixtures/lists/<name>.txt) turned on: the page's
+ *   names and links collected as the content script does, the selectors chosen as the background does.
  * - `data-beaker-ad="gpt-slot ad-host-frame"` on each true ad unit, naming the detectors expected
  *   to find it (short names); `data-beaker-known-miss="why"` on a unit no detector finds yet. A
  *   finding is a true positive when its element is, or is inside, a marked unit, once per unit.
@@ -26,10 +29,13 @@ import { AD_DETECTORS, createAdUnitLedger, mergeAdFindings, runAdDetectors, type
 import type { AdFinding, DetectorContext } from '../../../../lib/detectors/types';
 import type { VerdictFor } from './real-verdict';
 import { directTextFacts } from '../../../../lib/dark-patterns/text-facts';
+import { collectListTokens } from '../../../../lib/content/list-selectors';
+import { listPageOf, parseCosmeticList, selectorsFor } from '../../../../lib/lists/easylist';
 
 // Paths, not `new URL(…, import.meta.url)`: under happy-dom the global URL is happy-dom's.
 export const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/ads');
 export const DEFAULT_PAGE_URL = 'https://www.example-news.test/';
+export const LIST_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/lists');
 
 export interface AdFixtureFile {
   name: string;
@@ -72,6 +78,20 @@ export function contextFor(doc: Document, verdict: DetectorContext['verdict']): 
     text: directTextFacts(doc.documentElement.getAttribute('lang')?.toLowerCase() ?? null),
     now: () => 0,
   };
+}
+
+const listEngines = new Map<string, ReturnType<typeof parseCosmeticList>>();
+
+/** `ctx.listSelectors` for `doc` at `pageUrl` with the test list `name` turned on. */
+export function listSelectorsFor(doc: Document, pageUrl: string, name: string): string[] {
+  let engine = listEngines.get(name);
+  if (engine === undefined) {
+    engine = parseCosmeticList(readFileSync(join(LIST_DIR, `${name}.txt`), 'utf8'));
+    listEngines.set(name, engine);
+  }
+  const page = listPageOf(pageUrl);
+  if (page === null) throw new Error(`${pageUrl}: not a web page`);
+  return selectorsFor(engine, { ...page, ...collectListTokens([doc], new Set()), site: true });
 }
 
 export interface UnitMark {
@@ -129,6 +149,8 @@ export function runAdFixture(file: AdFixtureFile, verdictFor: VerdictFor): AdFix
 
   const templates = Array.from(doc.querySelectorAll('template[data-beaker-insert]'));
   for (const t of templates) t.remove();
+  const listName = meta(doc, 'beaker-list');
+  if (listName !== null) ctx.listSelectors = listSelectorsFor(doc, pageUrl, listName);
 
   const ledger = createAdUnitLedger();
   const perLedger: Record<string, AdUnitLedger> = {};
