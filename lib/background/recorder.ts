@@ -61,6 +61,9 @@ export interface RecorderDeps {
 const PENDING_DOCUMENT_MS = 3000;
 const MAX_PENDING_PER_TAB = 500;
 const MAX_PREVIOUS_DOCUMENTS = 3;
+/** How far back a request can be given to the visit before a same-document navigation. */
+const SAME_DOCUMENT_WINDOW_MS = 10_000;
+const SAME_DOCUMENT_TOLERANCE_MS = 50;
 /** Third-party image requests awaiting their headers (tiny-image pixels); oldest settled first. */
 const MAX_HELD_IMAGES = 2000;
 
@@ -126,7 +129,20 @@ export function createRecorder(deps: RecorderDeps): Recorder {
   function visitForRequest(record: TabRecord, details: RequestDetails): { visit: TabVisit | null; hold: boolean } {
     const visit = record.visit;
     const docId = details.frameId === 0 ? details.documentId : details.parentDocumentId;
-    if (!visit || !docId || !visit.documentId || docId === visit.documentId) return { visit, hold: false };
+    if (!visit) return { visit, hold: false };
+    if (!docId || !visit.documentId || docId === visit.documentId) {
+      // The same document: a single-page app changes visits without a new document, so time
+      // decides. A request made clearly before this visit started belongs to the visit current
+      // then. "Clearly": Chrome stamps onHistoryStateUpdated when it handles it, which can be a few
+      // ms after the request a page sent right after pushState (5.6 ms seen), so within the
+      // tolerance the request goes to the new visit.
+      const ts = details.timeStamp;
+      if (ts !== undefined && ts < visit.startedTs - SAME_DOCUMENT_TOLERANCE_MS && visit.startedTs - ts < SAME_DOCUMENT_WINDOW_MS) {
+        const earlier = visit.previous.find((p) => p.startedTs <= ts && (p.documentId === null || !docId || p.documentId === docId));
+        if (earlier) return { visit: { ...visit, visitId: earlier.visitId, url: earlier.url, site: earlier.site }, hold: false };
+      }
+      return { visit, hold: false };
+    }
     const earlier = visit.previous.find((p) => p.documentId === docId);
     if (earlier) {
       // A late request of an earlier document (an unload beacon): it belongs to that visit.
@@ -212,9 +228,12 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     const seq = deps.sequencer.next();
     const visitId = `${deps.sequencer.sessionId}:v${seq}`;
     const url = details.url.slice(0, MAX_URL_LENGTH);
-    const previous = old?.visit?.documentId
-      ? [{ documentId: old.visit.documentId, visitId: old.visit.visitId, url: old.visit.url, site: old.visit.site }, ...old.visit.previous].slice(0, MAX_PREVIOUS_DOCUMENTS)
-      : (old?.visit?.previous ?? []);
+    const previous = old?.visit
+      ? [
+          { documentId: old.visit.documentId, visitId: old.visit.visitId, url: old.visit.url, site: old.visit.site, startedTs: old.visit.startedTs },
+          ...old.visit.previous,
+        ].slice(0, MAX_PREVIOUS_DOCUMENTS)
+      : [];
     const visit: TabVisit = {
       visitId,
       url,
@@ -222,7 +241,8 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       startedAt: started.toISOString(),
       day: localDay(started),
       documentId: details.documentId ?? (navigation === 'history' ? (old?.visit?.documentId ?? null) : null),
-      previous: navigation === 'history' ? (old?.visit?.previous ?? []) : previous,
+      previous,
+      startedTs: details.timeStamp ?? started.getTime(),
       counts: emptyCounts(),
     };
     const tabRecord: TabRecord = { tabId: details.tabId, visit, restricted: false, url };

@@ -34,6 +34,26 @@ export interface BackgroundDiagnostics {
 }
 
 const MAX_EARLY = 20_000;
+const REQUEST_SETTLE_MS = 100;
+
+/** Run callbacks `delayMs` after they were pushed, in push order, with one timer at a time. */
+function createSettleQueue(delayMs: number) {
+  const items: { due: number; fn: () => unknown }[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = () => {
+    timer = null;
+    const now = performance.now();
+    while (items.length > 0 && items[0]!.due <= now) items.shift()!.fn();
+    if (items.length > 0) timer = setTimeout(run, Math.max(0, items[0]!.due - performance.now()));
+  };
+  return {
+    push(fn: () => unknown) {
+      items.push({ due: performance.now() + delayMs, fn });
+      timer ??= setTimeout(run, delayMs);
+    },
+    size: () => items.length,
+  };
+}
 const RETENTION_INTERVAL_MS = 6 * 3600_000;
 
 /**
@@ -70,26 +90,33 @@ export function startBackground(): void {
     return undefined;
   };
 
+  // Request events wait REQUEST_SETTLE_MS, in order, before they are attributed: webRequest and
+  // webNavigation events travel separate paths, and a pixel a single-page app sends right after
+  // pushState can reach us before onHistoryStateUpdated does (seen in CI under load). Navigation
+  // events are not delayed, so they land first; the recorder then decides by timestamps.
+  const settled = createSettleQueue(REQUEST_SETTLE_MS);
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
-      whenReady((r) => {
-        r.onRequest(details as RequestDetails);
-        // The navigation that woke the worker is not classified; the first subresource is.
-        if (details.type !== 'main_frame' && details.tabId >= 0) diagnostics.firstClassifiedAt ??= performance.now();
-      });
+      settled.push(() =>
+        whenReady((r) => {
+          r.onRequest(details as RequestDetails);
+          // The navigation that woke the worker is not classified; the first subresource is.
+          if (details.type !== 'main_frame' && details.tabId >= 0) diagnostics.firstClassifiedAt ??= performance.now();
+        }),
+      );
       return undefined;
     },
     { urls: ['<all_urls>'] },
   );
   browser.webRequest.onHeadersReceived.addListener(
     (details) => {
-      whenReady((r) => r.onResponse(details as ResponseDetails));
+      settled.push(() => whenReady((r) => r.onResponse(details as ResponseDetails)));
       return undefined;
     },
     { urls: ['<all_urls>'], types: ['image'] },
     ['responseHeaders'],
   );
-  browser.webRequest.onErrorOccurred.addListener((details) => void whenReady((r) => r.onResponse(details as ResponseDetails)), {
+  browser.webRequest.onErrorOccurred.addListener((details) => settled.push(() => whenReady((r) => r.onResponse(details as ResponseDetails))), {
     urls: ['<all_urls>'],
     types: ['image'],
   });
@@ -221,7 +248,7 @@ export function startBackground(): void {
             }
             return { deleted: true };
           },
-          'get-diagnostics': async () => ({ ...diagnostics, meta: await readMeta(database), pendingWrites: queue.pending() }),
+          'get-diagnostics': async () => ({ ...diagnostics, meta: await readMeta(database), pendingWrites: queue.pending() + settled.size() }),
         },
       });
 

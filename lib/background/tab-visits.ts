@@ -10,7 +10,9 @@ export interface TabVisit {
   /** Chrome's documentId of the top-level document, when the browser gives one. */
   documentId: string | null;
   /** Earlier top-level documents of this tab and their visits, for late requests (unload beacons). */
-  previous: { documentId: string; visitId: string; url: string; site: string }[];
+  previous: { documentId: string | null; visitId: string; url: string; site: string; startedTs: number }[];
+  /** When the navigation that started this visit happened (the browser's event time, epoch ms). */
+  startedTs: number;
   counts: Counts;
 }
 

@@ -627,3 +627,21 @@ describe('tabs', () => {
     expect(currentVisit(2)?.counts.tracker).toBe(1);
   });
 });
+
+describe('single-page apps: a request goes to the visit that was current when it was made', () => {
+  test.each([
+    ['200 ms before the pushState', -200, 'first'],
+    ['5 ms before it (Chrome stamps the history event late: within the tolerance)', -5, 'second'],
+    ['after it', 30, 'second'],
+  ])('a request stamped %s belongs to the %s visit', async (_label, offset, expected) => {
+    await commit(NEWS, { timeStamp: 1_000_000, documentId: 'doc-1' });
+    const first = currentVisit()!.visitId;
+    await historyNav(`${NEWS}/page-2`, { timeStamp: 1_001_000, documentId: 'doc-1' });
+    const second = currentVisit()!.visitId;
+    expect(second).not.toBe(first);
+    request(GA_COLLECT, { type: 'ping', timeStamp: 1_001_000 + offset, documentId: 'doc-1' });
+    const [event] = trackerEvents();
+    expect(event?.visitId).toBe(expected === 'first' ? first : second);
+    expect(event?.topUrl).toBe(expected === 'first' ? NEWS : `${NEWS}/page-2`);
+  });
+});
