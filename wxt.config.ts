@@ -47,6 +47,20 @@ export default defineConfig({
     },
   }),
   hooks: {
+    // Content scripts use the browser's own promise-based API (`browser` in Firefox, `chrome` in
+    // Chrome MV3) rather than webextension-polyfill: they only send messages and add one listener
+    // that returns nothing, which both support natively, and the polyfill is ~3 KB gzip of the
+    // 30 KB budget for what is injected into every frame (issue #3; `npm run bench -- --only
+    // content-size`). Background, popup and options keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: resolve('node_modules/wxt/dist/browser.mjs') };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = Array.isArray(alias)
+        ? [native, ...alias]
+        : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))];
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: ENGINE_SOURCE, relativeDest: 'trackerdb.engine' });
       files.push({ contents: trackerDbVersion(), relativeDest: 'trackerdb-version.txt' });
