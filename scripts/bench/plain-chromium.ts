@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { findChromium } from '../lib/chromium';
+import { QUIET_CHROMIUM_ARGS } from '../lib/fixture-server';
 import { NAME_SHIM } from './bundle';
 
 /**
@@ -41,13 +42,7 @@ export async function launchPlainChromium(): Promise<PlainChromium> {
       executablePath: findChromium(),
       headless: true,
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
+        ...QUIET_CHROMIUM_ARGS,
         '--blink-settings=imagesEnabled=false',
         '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
       ],

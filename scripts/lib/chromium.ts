@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { chromiumFixtureArgs } from './fixture-server';
+import { chromiumFixtureArgs, QUIET_CHROMIUM_ARGS } from './fixture-server';
 
 export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
 
@@ -40,7 +40,7 @@ export async function launchWithExtension(opts: { fixturePort?: number; extensio
     `--load-extension=${extensionDir}`,
     ...(opts.fixturePort !== undefined
       ? chromiumFixtureArgs(opts.fixturePort)
-      : ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']),
+      : QUIET_CHROMIUM_ARGS),
   ];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),

@@ -205,19 +205,23 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
   };
 }
 
+/**
+ * Flags for headless Chromium on these machines (RECIPES.md): without the background-networking
+ * ones, Chromium's own calls fail against the closed network at every start.
+ */
+export const QUIET_CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
 /** Chromium flags that send every host name to the fixture server (with the usual quiet flags). */
 export function chromiumFixtureArgs(port: number): string[] {
-  return [
-    `--host-resolver-rules=MAP * 127.0.0.1:${port}`,
-    '--ignore-certificate-errors',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ];
+  return [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors', ...QUIET_CHROMIUM_ARGS];
 }
 
 /** Firefox prefs that resolve the fixture host names to 127.0.0.1 (server on port 443). */

@@ -22,6 +22,7 @@ import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixtur
 import { fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
 import { logEvent, type LogEvent, type TrackerEvent } from '../../lib/schema';
 import { siteOf } from '../../lib/network/url';
+import { until } from './harness';
 
 /** The WebExtension API as these tests call it inside extension pages (page.evaluate). */
 declare const browser: {
@@ -60,16 +61,6 @@ afterAll(async () => {
   console.log(`firefox.test.ts: ${((Date.now() - startedAt) / 1000).toFixed(1)} s from the first hook to teardown`);
 });
 
-/** Poll until `read` returns what `done` accepts (webRequest events reach the background asynchronously). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 /** The tab's current visit and its events, after the background flushed its write queue. */
 async function visitEvents(): Promise<{ visitId: string | null; events: LogEvent[] }> {
