@@ -2,7 +2,7 @@ import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
 import { startContent, type ContentPorts } from '@/lib/content/start-content';
 import { passesForFrame, versionedDetectorId } from '@/lib/content/passes';
-import type { HostVerdict, TextFacts } from '@/lib/detectors/types';
+import type { HostVerdict, TextFacts } from '@/lib/core/detector';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],

@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { installNotificationHook } from '@/lib/detectors/dark-patterns/notification-hook';
+import { installNotificationHook } from '@/lib/dark-patterns/detectors/notification-hook';
 
 // The page's own `Notification` is only reachable from its MAIN world. Chrome only: Firefox MV2
 // content scripts cannot ask for the MAIN world, so Firefox goes without this hint.

@@ -86,7 +86,7 @@ export const contentMessage = z.discriminatedUnion('type', [
   }),
   z.object({
     /**
-     * EasyList element-hiding selectors that may match this document (lib/lists/), answered with a
+     * EasyList element-hiding selectors that may match this document (lib/ads/lists/), answered with a
      * `ListAnswer`. `site`: also the rules that depend on the address alone (the site's own rules,
      * and generic rules no class, id or link narrows), asked once per document.
      */

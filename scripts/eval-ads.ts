@@ -19,7 +19,7 @@
  */
 import { Window } from 'happy-dom';
 
-// The detectors capture DOM methods from the global prototypes when they load (lib/detectors/ads/
+// The detectors capture DOM methods from the global prototypes when they load (lib/ads/detectors/
 // shared/safe-dom.ts); give them happy-dom's before importing them, as a page gives them its own.
 const globalsWindow = new Window();
 Object.assign(globalThis, {
@@ -29,9 +29,9 @@ Object.assign(globalThis, {
   Node: globalsWindow.Node,
 });
 
-const { AD_DETECTORS } = await import('../lib/detectors/ads/index');
-const { listAdFixtures, runAdFixture, scoreFindings, unitOf } = await import('../tests/unit/detectors/ads/fixture-harness');
-const { loadRealVerdict } = await import('../tests/unit/detectors/ads/real-verdict');
+const { AD_DETECTORS } = await import('../lib/ads/detect-ads');
+const { listAdFixtures, runAdFixture, scoreFindings, unitOf } = await import('../tests/unit/ads/detectors/fixture-harness');
+const { loadRealVerdict } = await import('../tests/unit/ads/detectors/real-verdict');
 
 const verdictFor = await loadRealVerdict();
 const runs = listAdFixtures().map((file) => runAdFixture(file, verdictFor));

@@ -10,9 +10,9 @@
  *   npx tsx scripts/eval-dark-patterns.ts           # table
  *   npx tsx scripts/eval-dark-patterns.ts --verbose # and every finding, page by page
  */
-import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../lib/detectors/dark-patterns';
-import type { DarkPatternFinding } from '../lib/detectors/types';
-import { loadFixture, loadFixtures } from '../tests/unit/detectors/dark-patterns/fixture-harness';
+import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../lib/dark-patterns/detect-dark-patterns.ts';
+import type { DarkPatternFinding } from '../lib/core/detector';
+import { loadFixture, loadFixtures } from '../tests/unit/dark-patterns/detectors/fixture-harness';
 
 interface Score {
   tp: number;

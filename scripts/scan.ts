@@ -12,7 +12,7 @@ import { launchWithExtension, MissingPrerequisite, findChromium } from './lib/ch
 import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { readLog, tabIdOf, tabStateOf, badgeTextOf } from './lib/read-log';
 import { summarizeVisit, ratioInWords } from '../lib/log/summarize-visit';
-import { CATEGORY_INFO } from '../lib/network/categories';
+import { CATEGORY_INFO } from '../lib/trackers/categories';
 import { explanationFor } from '../lib/dark-patterns/taxonomy';
 
 /** Demo pages of the bundled fixture site (tests/fixtures/site), served locally. */

@@ -1,11 +1,11 @@
-import type { Classifier } from '../network/classify-request';
-import { findTrackingParams } from '../network/beacon-rules';
-import { contentLengthOf, mayBeTinyImagePixel, tinyImageFinding, type ResponseHeader } from '../network/tiny-image';
-import { hostOf, isWebUrl, queryOf, siteOf } from '../network/url';
+import type { Classifier } from '../trackers/classify-request';
+import { findTrackingParams } from '../trackers/beacon-rules';
+import { contentLengthOf, mayBeTinyImagePixel, tinyImageFinding, type ResponseHeader } from '../trackers/tiny-image';
+import { hostOf, isWebUrl, queryOf, siteOf } from '../trackers/url';
 import { SCHEMA_VERSION, cap, MAX_URL_LENGTH, type Provenance } from '../schema/common';
 import { emptyCounts, type Counts, type LogEvent, type PageVisit, type TrackerFinding } from '../schema';
 import type { EngagementAct, FindingReport } from '../messages';
-import type { HostVerdict } from '../detectors/types';
+import type { HostVerdict } from '../core/detector';
 import type { Settings } from '../schema/settings';
 import type { WriteQueue } from '../log/write-queue';
 import { countedAs } from '../log/write-queue';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createClassifier } from '../network/classify-request';
-import { loadTrackerDb } from '../network/trackerdb';
-import { siteOf } from '../network/url';
+import { createClassifier } from '../trackers/classify-request';
+import { loadTrackerDb } from '../trackers/trackerdb';
+import { siteOf } from '../trackers/url';
 import { clearAll, openDatabase } from '../log/database';
 import { createWriteQueue } from '../log/write-queue';
 import { applyRetention } from '../log/retention';
@@ -16,7 +16,7 @@ import { createMessageRouter, type DropReason, type MessageSender } from './mess
 import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails, type ResponseDetails } from './recorder';
 import { createSequencer } from './sequencer';
 import { TabVisits, type TabRecord } from './tab-visits';
-import { createListManager, type ListDiagnostics } from '../lists/list-manager';
+import { createListManager, type ListDiagnostics } from '../ads/lists/list-manager';
 
 /** Diagnostics the e2e tests and `npm run bench` read from the worker; nothing leaves the device. */
 export interface BackgroundDiagnostics {
@@ -80,7 +80,7 @@ export function startBackground(): void {
   const early: ((r: Recorder) => unknown)[] = [];
   let recorder: Recorder | null = null;
   let settings: Settings = DEFAULT_SETTINGS;
-  // Fetches nothing until the setting is on (privacy: see lib/lists/list-manager.ts).
+  // Fetches nothing until the setting is on (privacy: see lib/ads/lists/list-manager.ts).
   const lists = createListManager({ enabled: () => settings.lists.easylist, fetch: (url, init) => fetch(url, init) });
   diagnostics.lists = lists.diagnostics;
   const whenReady = (fn: (r: Recorder) => unknown) => {

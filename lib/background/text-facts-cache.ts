@@ -1,5 +1,5 @@
 import { textFacts } from '../dark-patterns/text-facts';
-import type { TextFacts } from '../detectors/types';
+import type { TextFacts } from '../core/detector';
 
 const LIMIT = 20_000;
 

@@ -1,8 +1,8 @@
 import { cap } from '../text';
-import type { Finding } from '../detectors/types';
+import type { Finding } from '../core/detector';
 import type { FindingReport } from '../messages';
 import { MAX_FINDINGS_PER_MESSAGE } from '../message-limits';
-import { locatorOf } from '../scan/locator';
+import { locatorOf } from './locator';
 
 export interface FindingsReporter {
   /** Give each new finding a unit id, remember its element, queue its report. */

@@ -61,7 +61,7 @@ export function collectListTokens(roots: readonly ParentNode[], seen: Set<string
 
 /**
  * The content side of `ctx.listSelectors`: asks the background which EasyList selectors may match
- * the page (lib/lists/), once per document for the site's rules, then per scan batch for the names
+ * the page (lib/ads/lists/), once per document for the site's rules, then per scan batch for the names
  * and links that batch brought; keeps the selectors this browser can parse and counts the others.
  * When the list is off, the first answer says so and nothing more is collected or asked.
  */

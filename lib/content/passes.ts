@@ -1,7 +1,7 @@
-import type { Pass } from '../scan/scanner';
-import { AD_DETECTORS, detectAds } from '../detectors/ads';
-import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../detectors/dark-patterns';
-import { NOTIFICATION_HOOK_ID, NOTIFICATION_HOOK_VERSION } from '../detectors/dark-patterns/notification-hook';
+import type { Pass } from './scanner';
+import { AD_DETECTORS, detectAds } from '../ads/detect-ads.ts';
+import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../dark-patterns/detect-dark-patterns.ts';
+import { NOTIFICATION_HOOK_ID, NOTIFICATION_HOOK_VERSION } from '../dark-patterns/detectors/notification-hook';
 
 /** `<detector id>@<version>`, as log records name the rule that fired (provenance). */
 const VERSIONED = new Map<string, string>(

@@ -1,14 +1,14 @@
 import type { EngagementAct, FindingReport } from '../messages';
-import type { HostVerdict, TextFacts } from '../detectors/types';
+import type { HostVerdict, TextFacts } from '../core/detector';
 import { createTextFactsClient } from './text-facts-client';
 import { createBatchSender } from '../engagement/batch-sender';
 import { watchEngagement } from '../engagement/watch-engagement';
-import { createHighlighter } from '../scan/highlight';
-import { createScanner, type Pass, type ScanContext } from '../scan/scanner';
-import { watchImpressions } from '../scan/viewability';
+import { createHighlighter } from './highlight';
+import { createScanner, type Pass, type ScanContext } from './scanner';
+import { watchImpressions } from './viewability';
 import { createFindingsReporter } from './findings-reporter';
-import { watchCountdowns } from '../detectors/dark-patterns/watch-countdowns';
-import { notificationFinding, readNotificationHookMessage } from '../detectors/dark-patterns/notification-hook';
+import { watchCountdowns } from './watch-countdowns';
+import { notificationFinding, readNotificationHookMessage } from '../dark-patterns/detectors/notification-hook';
 import { createVerdictCache } from './verdicts';
 import { createListSelectorCache, type ListRequest } from './list-selectors';
 

@@ -1,4 +1,4 @@
-import type { TextFacts } from '../detectors/types';
+import type { TextFacts } from '../core/detector';
 import { MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE } from '../message-limits';
 
 const UNKNOWN: TextFacts = { pattern: null, button: 'other', discourse: false };

@@ -1,4 +1,4 @@
-import type { HostVerdict } from '../detectors/types';
+import type { HostVerdict } from '../core/detector';
 import { MAX_URLS_PER_MESSAGE } from '../message-limits';
 
 const SOURCE_SELECTOR = 'iframe[src], frame[src], img[src], embed[src], object[data]';

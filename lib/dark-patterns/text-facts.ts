@@ -1,5 +1,5 @@
-import type { TextFacts } from '../detectors/types';
-import { MAX_TEXT_FACT_LENGTH } from '../detectors/types';
+import type { TextFacts } from '../core/detector';
+import { MAX_TEXT_FACT_LENGTH } from '../core/detector';
 import { classifyButton, classifyText, isDiscourse, normalizeText } from './classify-text';
 
 /**

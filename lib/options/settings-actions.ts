@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { getSettings, sanitizeSettings, settingsItem } from '../settings';
-import { siteOf } from '../network/url';
+import { siteOf } from '../trackers/url';
 import type { Settings } from '../schema/settings';
 
 /** Apply a change to the stored settings; the result is validated like anything read back. */

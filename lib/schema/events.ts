@@ -36,7 +36,7 @@ export const trackerFinding = z.object({
   host: z.string().check(z.maxLength(253)),
   requestType: z.string().check(z.maxLength(40)),
   thirdParty: z.boolean(),
-  /** Whether this request counts as targeting the person (see lib/network/targeting.ts). */
+  /** Whether this request counts as targeting the person (see lib/trackers/targeting.ts). */
   targeting: z.boolean(),
   tracker: z.nullable(trackerMatch),
   beacon: z.nullable(z.object({ kinds: z.array(z.enum(BEACON_KINDS)).check(z.minLength(1)) })),

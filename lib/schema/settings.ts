@@ -17,7 +17,7 @@ export const settings = z.object({
   /**
    * Public filter lists used to *detect* more ad units (never to hide anything). Off by default:
    * turning one on makes the background fetch it from the list's site once a day, the only
-   * network request Beaker makes of its own (lib/lists/list-manager.ts).
+   * network request Beaker makes of its own (lib/ads/lists/list-manager.ts).
    */
   lists: z.object({
     easylist: z.boolean(),

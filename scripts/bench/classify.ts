@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createClassifier } from '../../lib/network/classify-request';
-import { loadTrackerDb } from '../../lib/network/trackerdb';
+import { createClassifier } from '../../lib/trackers/classify-request';
+import { loadTrackerDb } from '../../lib/trackers/trackerdb';
 import { TRACKERDB_ENGINE_PATH, trackerDbDataVersion } from '../../tests/helpers/trackerdb-node';
 import { ORDINARY_REQUESTS, TARGETING_REQUESTS, type CorpusRequest } from '../../tests/unit/fixtures/request-corpus';
 import { fmt, log, median, percentileSorted, ratio, rng, sortNumbers, table, verdict } from './stats';

@@ -7,7 +7,7 @@
  * with the same permissions and the same `__beaker` timestamps:
  * - `empty`: registers the webRequest listener and does nothing else (the floor of a worker start);
  * - `engine`: the same listener, plus what Beaker must do before classifying: fetch and deserialise
- *   trackerdb.engine (lib/network/trackerdb.ts), then match each request (raw `db.matchUrl`).
+ *   trackerdb.engine (lib/trackers/trackerdb.ts), then match each request (raw `db.matchUrl`).
  * Beaker minus `engine` is the rest of its start (storage, settings, sequencer, IndexedDB, tab restore).
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -88,12 +88,12 @@ d.readyAt = performance.now();
 
 /** The engine stand-in: what lib/background/start.ts does for classification, and nothing else. */
 const ENGINE_WORKER_ENTRY = `
-import { loadTrackerDb } from './lib/network/trackerdb.ts';
+import { loadTrackerDb } from './lib/trackers/trackerdb.ts';
 declare const chrome: any;
 const d = { ready: false, startedAt: performance.now(), readyAt: null as number | null, firstClassifiedAt: null as number | null,
   fetchedAt: null as number | null, deserialisedAt: null as number | null, initError: null as string | null };
 (globalThis as any).__beaker = d;
-// Raw matchUrl, not lib/network/classify-request.ts: that module pulls zod (the schemas) into an
+// Raw matchUrl, not lib/trackers/classify-request.ts: that module pulls zod (the schemas) into an
 // esbuild bundle (~430 kB unminified-size of zod alone), which would slow this worker's script start.
 let db: Awaited<ReturnType<typeof loadTrackerDb>> | null = null;
 const early: any[] = [];

@@ -3,7 +3,7 @@
  * (a) the text classifier in Node, strings per second over the project's text corpus
  *     (tests/fixtures/text-corpus, positive + negative), against a trivial
  *     `toLowerCase()` + `includes()` loop over the same strings;
- * (b) the full dark-pattern pass (`detectDarkPatterns`, lib/detectors/dark-patterns) in Chromium on
+ * (b) the full dark-pattern pass (`detectDarkPatterns`, lib/dark-patterns/detectors) in Chromium on
  *     a generated 10k-element shop page, against a plain walk of the same DOM;
  * (c) the countdown watcher (`watchCountdowns`) in Chromium on the same page: idle for 3 s, then
  *     with a timer updating every 10 ms for 3 s; observer callbacks, samples, time inside the

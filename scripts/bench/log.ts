@@ -5,7 +5,7 @@
  * `maxBatch: 1`, i.e. one transaction per event (the naive writer).
  */
 import type { Page } from 'playwright-core';
-import { classifyRequest } from '../../lib/network/classify-request';
+import { classifyRequest } from '../../lib/trackers/classify-request';
 import type { TrackerFinding } from '../../lib/schema/events';
 import { loadTrackerDbFromNodeModules } from '../../tests/helpers/trackerdb-node';
 import { TARGETING_REQUESTS, ORDINARY_REQUESTS } from '../../tests/unit/fixtures/request-corpus';

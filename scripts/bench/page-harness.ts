@@ -7,16 +7,16 @@
  * timed over repeated runs (`repeatFor`), never one call at a time.
  */
 import { CONTENT_PASSES } from '../../lib/content/passes';
-import { AD_DETECTORS } from '../../lib/detectors/ads';
-import { OVERLAY_HINT_SELECTOR } from '../../lib/detectors/dark-patterns/support/overlays';
+import { AD_DETECTORS } from '../../lib/ads/detect-ads.ts';
+import { OVERLAY_HINT_SELECTOR } from '../../lib/dark-patterns/support/overlays';
 import { createTextFactsClient } from '../../lib/content/text-facts-client';
 import { createVerdictCache } from '../../lib/content/verdicts';
 import { directTextFacts, textFacts } from '../../lib/dark-patterns/text-facts';
-import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../../lib/detectors/dark-patterns';
-import { CountdownTracker } from '../../lib/detectors/dark-patterns/support/countdown-tracker';
-import { watchCountdowns, type CountdownWatcher } from '../../lib/detectors/dark-patterns/watch-countdowns';
-import type { DetectorContext, Finding, HostVerdict } from '../../lib/detectors/types';
-import { createScanner, type Pass, type ScanContext, type Scanner, type ScanStats } from '../../lib/scan/scanner';
+import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../../lib/dark-patterns/detect-dark-patterns.ts';
+import { CountdownTracker } from '../../lib/dark-patterns/support/countdown-tracker';
+import { watchCountdowns, type CountdownWatcher } from '../../lib/content/watch-countdowns';
+import type { DetectorContext, Finding, HostVerdict } from '../../lib/core/detector';
+import { createScanner, type Pass, type ScanContext, type Scanner, type ScanStats } from '../../lib/content/scanner';
 
 const now = () => performance.now();
 

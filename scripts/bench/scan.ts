@@ -1,5 +1,5 @@
 /**
- * The content script's scan (issue #3) in real Chromium: lib/scan/scanner.ts driving
+ * The content script's scan (issue #3) in real Chromium: lib/content/scanner.ts driving
  * lib/content/passes.ts (ads, then dark patterns) as lib/content/start-content.ts wires them,
  * bundled with esbuild (rule examples stripped, as shipped) and run in a plain page served from
  * 127.0.0.1, on generated pages of 1k, 10k and 100k elements (scripts/bench/pages.ts). The
@@ -191,7 +191,7 @@ const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 export function printScan(r: ScanResult): string {
   const lines = [
     `== scan: the content script's full pass and rescans, in real Chromium (${r.browser}, main world of a plain page on 127.0.0.1)`,
-    'what runs: createScanner (lib/scan/scanner.ts) with CONTENT_PASSES (lib/content/passes.ts: ads, then dark patterns), verdict cache and text-facts client as in lib/content/start-content.ts; bundled with esbuild, rule examples stripped',
+    'what runs: createScanner (lib/content/scanner.ts) with CONTENT_PASSES (lib/content/passes.ts: ads, then dark patterns), verdict cache and text-facts client as in lib/content/start-content.ts; bundled with esbuild, rule examples stripped',
     'pages: generated portal pages (articles, card grids, lists, comments, product rows; an ad-like unit and a dark-pattern-like element every ~1,500 elements; a cookie banner without reject and a newsletter modal); medians of fresh page loads',
     "background: text facts (lib/dark-patterns/text-facts.ts) and host verdicts answered in the page one task later (as a message reply), timed apart as 'bg stand-in'",
     'wall = start() → idle(), including the idle-callback waits between slices; detectors = time inside the passes; main thread = the renderer\'s TaskDuration over CDP during start() → idle() (everything: passes, stand-in, style, layout, GC)',

@@ -21,7 +21,7 @@ import {
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
 import { logEvent, type LogEvent, type TrackerEvent } from '../../lib/schema';
-import { siteOf } from '../../lib/network/url';
+import { siteOf } from '../../lib/trackers/url';
 import { until } from './harness';
 
 /** The WebExtension API as these tests call it inside extension pages (page.evaluate). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { loadTrackerDb, type TrackerDb } from '../../lib/network/trackerdb';
+import { loadTrackerDb, type TrackerDb } from '../../lib/trackers/trackerdb';
 
 const require = createRequire(import.meta.url);
 /** The package's own directory (its `exports` hide package.json, so resolve the entry and walk up). */

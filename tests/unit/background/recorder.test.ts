@@ -2,8 +2,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vi
 import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails } from '../../../lib/background/recorder';
 import { createSequencer, type Sequencer } from '../../../lib/background/sequencer';
 import { TabVisits, type TabRecord } from '../../../lib/background/tab-visits';
-import { createClassifier, type Classifier } from '../../../lib/network/classify-request';
-import type { TrackerDb } from '../../../lib/network/trackerdb';
+import { createClassifier, type Classifier } from '../../../lib/trackers/classify-request';
+import type { TrackerDb } from '../../../lib/trackers/trackerdb';
 import type { WriteOp, WriteQueue } from '../../../lib/log/write-queue';
 import { localDay } from '../../../lib/log/queries';
 import type { EngagementAct } from '../../../lib/messages';
