@@ -2,8 +2,8 @@
  * Benchmarks. Speed and memory are reported as ratios against a baseline measured in the same run
  * (never as timed assertions in tests); every figure printed is measured here.
  *
- *   npm run bench                          # all sections (about 2–2.5 minutes on 2 cores)
- *   npm run bench -- --only classify       # classify | log | cold-start | scan | content-size | dark-patterns (comma-separated)
+ *   npm run bench                          # all sections (about 2–2.5 minutes on 2 cores, plus about 20 for page-cost)
+ *   npm run bench -- --only classify       # classify | log | cold-start | scan | content-size | dark-patterns | page-cost (comma-separated)
  *   npm run bench -- --json                # one JSON object on stdout; progress goes to stderr
  *
  * Sections:
@@ -17,6 +17,10 @@
  *   dark-patterns classifyText strings/s in Node vs a toLowerCase+includes loop; the dark-pattern pass
  *               on a 10k-element shop page in Chromium vs a plain walk; the countdown watcher idle and
  *               under a 10 ms timer.
+ *   page-cost   every fixture page (demo site, ad and dark-pattern fixtures) in two Chromiums open in the same
+ *               run, with and without the built extension (3 rounds, order rotated): median added script time
+ *               (CDP ScriptDuration) and main-thread time (TaskDuration) of the page's renderer per page
+ *               (target: ≤ 5 ms added script); the service worker's own time is not in it.
  * Targets print PASS/MISS; the exit code is 0 either way (non-zero only when a section fails to run).
  */
 import { cpus } from 'node:os';
@@ -27,10 +31,11 @@ import { benchColdStart, printColdStart, type ColdStartResult } from './bench/co
 import { benchContentSize, printContentSize, type ContentSizeResult } from './bench/content-size';
 import { benchDarkPatterns, printDarkPatterns, type DarkPatternsResult } from './bench/dark-patterns';
 import { benchLog, printLog, type LogResult } from './bench/log';
+import { benchPageCost, printPageCost, type PageCostResult } from './bench/page-cost';
 import { benchScan, printScan, type ScanResult } from './bench/scan';
 import { log } from './bench/stats';
 
-const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns'] as const;
+const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -45,6 +50,7 @@ interface Report {
   scan?: ScanResult;
   'content-size'?: ContentSizeResult;
   'dark-patterns'?: DarkPatternsResult;
+  'page-cost'?: PageCostResult;
   seconds: Partial<Record<Section, number>>;
 }
 
@@ -104,9 +110,12 @@ async function main(): Promise<number> {
     } else if (section === 'content-size') {
       report['content-size'] = await benchContentSize();
       out(printContentSize(report['content-size']));
-    } else {
+    } else if (section === 'dark-patterns') {
       report['dark-patterns'] = await benchDarkPatterns();
       out(printDarkPatterns(report['dark-patterns']));
+    } else {
+      report['page-cost'] = await benchPageCost();
+      out(printPageCost(report['page-cost']));
     }
     report.seconds[section] = (performance.now() - t0) / 1000;
   }
