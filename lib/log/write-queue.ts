@@ -1,5 +1,6 @@
 import type { LogEvent, PageVisit, SiteDay, Counts } from '../schema';
 import { emptyCounts } from '../schema/events';
+import { unwrap } from 'idb';
 import { siteDayKey, type BeakerDatabase } from './database';
 
 /** What a flush writes, in order, in one transaction. */
@@ -70,82 +71,150 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
   };
 
   /**
-   * One transaction, three round trips whatever the batch size: read what the batch touches (event
-   * keys, visits), then the site-days of those visits, then write everything without waiting on each
-   * request. Idempotent: an event or visit already on disk is skipped, so it is never counted twice.
+   * One transaction over every store, one request per new event, whatever the batch size:
+   *
+   * 1. Every event is `add`ed straight away, with the reads the roll-ups need (the batch's visits,
+   *    and the site-days of the visits it carries) in the same round trip. No per-event read: an
+   *    event already on disk makes its `add` fail with a ConstraintError, which is cancelled (so
+   *    the transaction goes on) and the event is not counted. The same event twice in one batch is
+   *    added once.
+   * 2. The site-days of visits that were only on disk (a visit begun in an earlier batch), if any.
+   * 3. The roll-ups, computed in memory: each touched visit and site-day is put once per batch.
+   *
+   * Idempotent: an event or visit already on disk is never counted twice. Any other failure aborts
+   * the whole transaction (nothing of the batch is written) and is thrown as it was raised.
    */
   async function writeBatch(batch: WriteOp[]): Promise<PageVisit[]> {
     const db = await getDb();
-    const tx = db.transaction(['events', 'visits', 'siteDays'], 'readwrite');
+    const wrapped = db.transaction(['events', 'visits', 'siteDays'], 'readwrite');
+    // idb's `done` rejects on any request 'error' that bubbles to the transaction, even a cancelled
+    // one (a replayed event): completion is watched on the raw transaction below instead.
+    wrapped.done.catch(() => undefined);
+    const tx = unwrap(wrapped);
     const events = tx.objectStore('events');
     const visits = tx.objectStore('visits');
     const siteDays = tx.objectStore('siteDays');
 
-    const eventIds = batch.flatMap((item) => (item.op === 'event' ? [item.event.id] : []));
-    const visitIds = new Set<string>();
-    for (const item of batch) visitIds.add(item.op === 'visit' ? item.visit.id : item.op === 'event' ? item.event.visitId : item.visitId);
-    const [eventKeys, storedVisits] = await Promise.all([
-      Promise.all(eventIds.map((id) => events.getKey(id))),
-      Promise.all([...visitIds].map((id) => visits.get(id))),
-    ]);
-    const existingEvents = new Set(eventIds.filter((_, i) => eventKeys[i] !== undefined));
-    const visitById = new Map<string, PageVisit>();
-    for (const visit of storedVisits) if (visit) visitById.set(visit.id, visit);
-    const existingVisits = new Set(visitById.keys());
-    // New visits in this batch (not yet on disk) are known from their ops.
-    for (const item of batch) if (item.op === 'visit' && !visitById.has(item.visit.id)) visitById.set(item.visit.id, structuredClone(item.visit));
-
-    const dayKeys = new Set([...visitById.values()].map((v) => siteDayKey(v.site, v.day)));
-    const storedDays = await Promise.all([...dayKeys].map((key) => siteDays.get(key)));
-    const dayByKey = new Map<string, SiteDay>();
-    for (const day of storedDays) if (day) dayByKey.set(day.key, day);
-    const dayFor = (visit: PageVisit): SiteDay => {
-      const key = siteDayKey(visit.site, visit.day);
-      let day = dayByKey.get(key);
-      if (!day) {
-        day = { key, site: visit.site, day: visit.day, visits: 0, counts: emptyCounts() };
-        dayByKey.set(key, day);
+    // The first error that was not a replayed event's: what the batch fails with.
+    let failure: unknown = null;
+    const addedBy = new Map<IDBRequest, string>();
+    const replayed = new Set<string>();
+    const isReplay = (request: IDBRequest) => request.error?.name === 'ConstraintError' && addedBy.has(request);
+    tx.addEventListener('error', (e) => {
+      const request = e.target as IDBRequest;
+      if (isReplay(request)) {
+        e.preventDefault();
+        replayed.add(addedBy.get(request)!);
+      } else {
+        failure ??= request.error;
       }
-      return day;
+    });
+    const finished = new Promise<void>((resolve, reject) => {
+      tx.addEventListener('complete', () => resolve());
+      tx.addEventListener('abort', () => reject(failure ?? tx.error ?? new DOMException('AbortError', 'AbortError')));
+    });
+    finished.catch(() => undefined); // awaited below; a failure before that is thrown from where it happens
+    // Settles with its request (a replayed add counts as done); never an unhandled rejection, as a
+    // failed batch can stop before awaiting every read.
+    const settled = (request: IDBRequest) => {
+      const done = new Promise<void>((resolve, reject) => {
+        request.addEventListener('success', () => resolve());
+        request.addEventListener('error', () => (isReplay(request) ? resolve() : reject(failure ?? request.error)));
+      });
+      done.catch(() => undefined);
+      return done;
+    };
+    const read = <T>(request: IDBRequest<T>): Promise<T> => {
+      const result = settled(request).then(() => request.result);
+      result.catch(() => undefined);
+      return result;
     };
 
-    const touchedVisits = new Set<PageVisit>();
-    const touchedDays = new Set<SiteDay>();
-    const writes: Promise<unknown>[] = [];
-    const count = (visit: PageVisit | undefined, name: keyof Counts, n: number) => {
-      if (!visit || n === 0) return;
-      visit.counts[name] += n;
-      touchedVisits.add(visit);
-      const day = dayFor(visit);
-      day.counts[name] += n;
-      touchedDays.add(day);
-    };
-    const addedEvents = new Set<string>();
-    for (const item of batch) {
-      if (item.op === 'visit') {
-        if (existingVisits.has(item.visit.id)) continue; // replayed: already written
-        existingVisits.add(item.visit.id);
-        const visit = visitById.get(item.visit.id)!;
+    try {
+      const visitIds = new Set<string>();
+      for (const item of batch) visitIds.add(item.op === 'visit' ? item.visit.id : item.op === 'event' ? item.event.visitId : item.visitId);
+      const visitReads = [...visitIds].map((id) => read(visits.get(id) as IDBRequest<PageVisit | undefined>));
+      const dayReads = new Map<string, Promise<SiteDay | undefined>>();
+      const readDay = (key: string) => {
+        if (!dayReads.has(key)) dayReads.set(key, read(siteDays.get(key) as IDBRequest<SiteDay | undefined>));
+      };
+      // A visit's site-day is known from its op: read it now rather than after the visit.
+      for (const item of batch) if (item.op === 'visit') readDay(siteDayKey(item.visit.site, item.visit.day));
+
+      const seen = new Set<string>();
+      let lastAdd: IDBRequest | null = null;
+      for (const item of batch) {
+        if (item.op !== 'event' || seen.has(item.event.id)) continue;
+        seen.add(item.event.id);
+        lastAdd = events.add(item.event);
+        addedBy.set(lastAdd, item.event.id);
+      }
+      // Requests complete in order: once the last add has, every add has (added, or cancelled as replayed).
+      const [storedVisits] = await Promise.all([Promise.all(visitReads), lastAdd ? settled(lastAdd) : undefined]);
+
+      const visitById = new Map<string, PageVisit>();
+      for (const visit of storedVisits) if (visit) visitById.set(visit.id, visit);
+      const existingVisits = new Set(visitById.keys());
+      // New visits in this batch (not yet on disk) are known from their ops.
+      for (const item of batch) if (item.op === 'visit' && !visitById.has(item.visit.id)) visitById.set(item.visit.id, structuredClone(item.visit));
+      for (const visit of visitById.values()) readDay(siteDayKey(visit.site, visit.day));
+      const dayByKey = new Map<string, SiteDay>();
+      for (const day of await Promise.all(dayReads.values())) if (day) dayByKey.set(day.key, day);
+
+      const dayFor = (visit: PageVisit): SiteDay => {
+        const key = siteDayKey(visit.site, visit.day);
+        let day = dayByKey.get(key);
+        if (!day) {
+          day = { key, site: visit.site, day: visit.day, visits: 0, counts: emptyCounts() };
+          dayByKey.set(key, day);
+        }
+        return day;
+      };
+      const touchedVisits = new Set<PageVisit>();
+      const touchedDays = new Set<SiteDay>();
+      const count = (visit: PageVisit | undefined, name: keyof Counts, n: number) => {
+        if (!visit || n === 0) return;
+        visit.counts[name] += n;
         touchedVisits.add(visit);
         const day = dayFor(visit);
-        day.visits += 1;
+        day.counts[name] += n;
         touchedDays.add(day);
-      } else if (item.op === 'event') {
-        if (existingEvents.has(item.event.id) || addedEvents.has(item.event.id)) continue;
-        addedEvents.add(item.event.id);
-        writes.push(events.add(item.event));
-        const name = countedAs(item.event);
-        if (name) count(visitById.get(item.event.visitId), name, 1);
-      } else {
-        const visit = visitById.get(item.visitId);
-        count(visit, 'requests', item.total);
-        count(visit, 'thirdPartyRequests', item.thirdParty);
+      };
+      const counted = new Set<string>();
+      for (const item of batch) {
+        if (item.op === 'visit') {
+          if (existingVisits.has(item.visit.id)) continue; // replayed: already written
+          existingVisits.add(item.visit.id);
+          const visit = visitById.get(item.visit.id)!;
+          touchedVisits.add(visit);
+          const day = dayFor(visit);
+          day.visits += 1;
+          touchedDays.add(day);
+        } else if (item.op === 'event') {
+          if (replayed.has(item.event.id) || counted.has(item.event.id)) continue;
+          counted.add(item.event.id);
+          const name = countedAs(item.event);
+          if (name) count(visitById.get(item.event.visitId), name, 1);
+        } else {
+          const visit = visitById.get(item.visitId);
+          count(visit, 'requests', item.total);
+          count(visit, 'thirdPartyRequests', item.thirdParty);
+        }
       }
+      for (const visit of touchedVisits) visits.put(visit);
+      for (const day of touchedDays) siteDays.put(day);
+      await finished;
+      return [...touchedVisits];
+    } catch (error) {
+      // Nothing of a failed batch may commit (a request thrown synchronously, e.g. an uncloneable
+      // event, would otherwise leave the adds before it to auto-commit without their roll-ups).
+      try {
+        tx.abort();
+      } catch {
+        // already aborted
+      }
+      throw error;
     }
-    for (const visit of touchedVisits) writes.push(visits.put(visit));
-    for (const day of touchedDays) writes.push(siteDays.put(day));
-    await Promise.all([...writes, tx.done]);
-    return [...touchedVisits];
   }
 
   async function drain(): Promise<void> {
@@ -177,8 +246,18 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
     }
   }
 
+  // Every flush() asked for while a drain runs shares one follow-up (a push past maxBatch asks for
+  // one each time): the drain already takes what is queued meanwhile.
+  let followUp: Promise<void> | null = null;
+
   function flush(): Promise<void> {
-    if (running) return running.then(() => (queue.length > 0 ? flush() : undefined));
+    if (running) {
+      followUp ??= running.then(() => {
+        followUp = null;
+        return queue.length > 0 ? flush() : undefined;
+      });
+      return followUp;
+    }
     running = drain().finally(() => {
       running = null;
     });
