@@ -9,7 +9,7 @@ import { listSelector } from './detectors/list-selector';
 import { nativeWidget } from './detectors/native-widget';
 import { prebid } from './detectors/prebid';
 import type { AdDetector } from './shared/ad-detector';
-import { append, isElement, isInside, parentOf } from './shared/safe-dom';
+import { append, isElement, isInside, parentOf } from '../core/safe-dom';
 import { sponsoredLabel } from './detectors/sponsored-label';
 
 export { createAdUnitLedger, type AdUnitLedger } from './shared/ad-unit-ledger';

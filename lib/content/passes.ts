@@ -1,4 +1,5 @@
-import type { Pass } from './scanner';
+import type { Pass } from '../core/detector';
+import { mergeSpecs, type IndexSpec } from '../core/page-index';
 import { AD_DETECTORS, detectAds } from '../ads/detect-ads.ts';
 import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../dark-patterns/detect-dark-patterns.ts';
 import { NOTIFICATION_HOOK_ID, NOTIFICATION_HOOK_VERSION } from '../dark-patterns/detectors/notification-hook';
@@ -10,6 +11,9 @@ const VERSIONED = new Map<string, string>(
 export function versionedDetectorId(id: string): string {
   return VERSIONED.get(id) ?? id;
 }
+
+/** What the one walk per root files: the union of every content detector's sources. */
+export const CONTENT_INDEX_SPEC: IndexSpec = mergeSpecs([...AD_DETECTORS, ...DARK_PATTERN_DETECTORS].map((d) => d.sources));
 
 export const adPass: Pass = (root, ctx) => detectAds(root, ctx);
 export const darkPatternPass: Pass = (root, ctx) => detectDarkPatterns(root, ctx);

@@ -1,26 +1,12 @@
-import type { DetectorContext, Finding } from '../core/detector';
+import type { DetectorContext, Finding, Pass, PassResult, ScanContext } from '../core/detector';
+import { buildIndex, queryIndex, type IndexSpec, type PageIndex } from '../core/page-index';
 
-export interface PassResult {
-  findings: Finding[];
-  errors: { detectorId: string; error: unknown }[];
-}
-
-/** A group of detectors run together on one root (`detectAds`, `detectDarkPatterns`). */
-export type Pass = (root: ParentNode, ctx: DetectorContext) => PassResult;
-
-/**
- * A detector context that may learn during a run: `settle` fetches what the detectors asked for
- * and did not know yet (text verdicts), and says whether anything new arrived.
- */
-export interface ScanContext extends DetectorContext {
-  settle?: () => Promise<boolean>;
-  /** How many questions so far had no answer yet: the jobs that asked are the ones run again. */
-  misses?: () => number;
-}
 
 export interface ScannerOptions {
   win: Window;
   passes: readonly Pass[];
+  /** What the one walk per root files for the passes' detectors (the registry's union of their sources). */
+  indexSpec?: IndexSpec;
   /** Build the context for a batch of roots (e.g. after asking the background about their URLs). */
   context: (roots: readonly ParentNode[]) => Promise<ScanContext>;
   onFindings: (findings: Finding[]) => void;
@@ -186,7 +172,20 @@ export function createScanner(options: ScannerOptions): Scanner {
    * reported once, so it must be reported with everything known about it.
    */
   async function runBatch(roots: readonly ParentNode[]): Promise<void> {
-    const ctx = await options.context(roots);
+    const base = await options.context(roots);
+    // One walk per root per batch: every pass, and every round, reads the same index.
+    const indexes = new Map<ParentNode, PageIndex>();
+    const ctx: ScanContext = {
+      ...base,
+      index: (root) => {
+        let index = indexes.get(root);
+        if (!index) {
+          index = options.indexSpec ? buildIndex(root, options.indexSpec) : queryIndex(root);
+          indexes.set(root, index);
+        }
+        return index;
+      },
+    };
     const jobs: [Pass, ParentNode][] = [];
     for (const root of roots) for (const pass of options.passes) jobs.push([pass, root]);
     const results: (PassResult | null)[] = new Array(jobs.length).fill(null);

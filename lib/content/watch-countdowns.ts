@@ -1,5 +1,5 @@
 import { CountdownTracker, findCountdownHost } from '../dark-patterns/support/countdown-tracker';
-import type { CountdownReadout, CountdownSighting } from '../dark-patterns/support/context';
+import type { CountdownReadout, CountdownSighting } from '../core/detector';
 import { isElement } from '../dark-patterns/support/dom';
 
 export interface CountdownWatcherOptions {

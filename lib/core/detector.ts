@@ -1,7 +1,6 @@
+import type { IndexSpec, PageIndex } from './page-index';
 import type { Reason } from '../schema/common';
 import type { TrackerCategory } from '../schema/events';
-import type { CountdownReadout } from '../dark-patterns/support/context';
-import type { PatternType } from '../dark-patterns/pattern-types';
 
 /** What the background's classifier says about a URL a page element loads from. */
 export interface HostVerdict {
@@ -16,7 +15,8 @@ export type ButtonRole = 'accept' | 'reject' | 'settings' | 'other';
 /** The text classifier's verdict on a string (lib/dark-patterns/classify-text.ts). */
 export interface TextVerdict {
   category: string;
-  type: PatternType;
+  /** A dark-pattern type of the taxonomy (lib/dark-patterns/pattern-types.ts). */
+  type: string;
   confidence: number;
   /** `text/<type>/<n>@<version>`. */
   ruleId: string;
@@ -29,6 +29,22 @@ export interface TextFacts {
   button: ButtonRole;
   /** Text about dark patterns (news, research), not a pattern itself. */
   discourse: boolean;
+}
+
+/** A countdown the tracker saw counting down in step with the clock (lib/dark-patterns/detectors/countdown.ts). */
+export interface CountdownSighting {
+  element: Element;
+  /** The text at the last sample, e.g. `Offer ends in 04:59`. */
+  text: string;
+  /** Seconds the displayed value fell, and seconds that passed meanwhile, over `samples` samples. */
+  fell: number;
+  elapsed: number;
+  samples: number;
+}
+
+/** A read-only view of the countdowns confirmed so far. */
+export interface CountdownReadout {
+  confirmed(): readonly CountdownSighting[];
 }
 
 /** Longest text a detector asks about; longer strings are judged on their start. */
@@ -63,6 +79,11 @@ export interface DetectorContext {
    * turned the list on (lib/ads/lists/, lib/content/list-selectors.ts); undefined or empty otherwise.
    */
   listSelectors?: readonly string[];
+  /**
+   * The one walk's index of a root (lib/core/page-index.ts), built once per root per batch by the
+   * scanner; detectors reach it through `indexOf(root, ctx)`, which builds one when absent.
+   */
+  index?: (root: ParentNode) => PageIndex;
 }
 
 interface BaseFinding {
@@ -93,7 +114,25 @@ export interface DarkPatternFinding extends BaseFinding {
 
 export type Finding = AdFinding | DarkPatternFinding;
 
-/** One capability, one file (STYLE.md): a pure function over a DOM subtree. */
+export interface PassResult {
+  findings: Finding[];
+  errors: { detectorId: string; error: unknown }[];
+}
+
+/** A family's detectors run together on one root (`detectAds`, `detectDarkPatterns`). */
+export type Pass = (root: ParentNode, ctx: DetectorContext) => PassResult;
+
+/**
+ * A detector context that may learn during a run: `settle` fetches what the detectors asked for
+ * and did not know yet (text verdicts), and says whether anything new arrived.
+ */
+export interface ScanContext extends DetectorContext {
+  settle?: () => Promise<boolean>;
+  /** How many questions so far had no answer yet: the jobs that asked are the ones run again. */
+  misses?: () => number;
+}
+
+/** One capability, one file (ARCHITECTURE.md, "Adding a detector"): a pure function over a DOM subtree. */
 export interface Detector {
   /** `<group>/<id>`; the id equals the file name. */
   id: string;
@@ -105,4 +144,6 @@ export interface Detector {
    * it may be called again on a subtree that changed, and must not report outside `root`.
    */
   detect(root: ParentNode, ctx: DetectorContext): Finding[];
+  /** What its `select` calls draw candidates from: the walk files exactly the union of these. */
+  sources: Partial<IndexSpec>;
 }

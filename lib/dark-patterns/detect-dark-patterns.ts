@@ -1,4 +1,4 @@
-import type { PassResult } from '../content/scanner';
+import type { PassResult } from '../core/detector';
 import type { DarkPatternFinding, DetectorContext, Finding } from '../core/detector';
 import { confirmshaming } from './detectors/confirmshaming';
 import { consentDialog } from './detectors/consent-dialog';

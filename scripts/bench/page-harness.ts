@@ -6,7 +6,7 @@
  * Clocks: `performance.now()` is coarsened in pages (0.1 ms here), so sub-millisecond work is
  * timed over repeated runs (`repeatFor`), never one call at a time.
  */
-import { CONTENT_PASSES } from '../../lib/content/passes';
+import { CONTENT_INDEX_SPEC, CONTENT_PASSES } from '../../lib/content/passes';
 import { AD_DETECTORS } from '../../lib/ads/detect-ads.ts';
 import { OVERLAY_HINT_SELECTOR } from '../../lib/dark-patterns/support/overlays';
 import { createTextFactsClient } from '../../lib/content/text-facts-client';
@@ -16,7 +16,8 @@ import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../../lib/dark-patte
 import { CountdownTracker } from '../../lib/dark-patterns/support/countdown-tracker';
 import { watchCountdowns, type CountdownWatcher } from '../../lib/content/watch-countdowns';
 import type { DetectorContext, Finding, HostVerdict } from '../../lib/core/detector';
-import { createScanner, type Pass, type ScanContext, type Scanner, type ScanStats } from '../../lib/content/scanner';
+import type { Pass, ScanContext } from '../../lib/core/detector';
+import { createScanner, type Scanner, type ScanStats } from '../../lib/content/scanner';
 
 const now = () => performance.now();
 
@@ -243,6 +244,7 @@ export async function scanFullPass(lang = 'en'): Promise<ScanPhase> {
   } as unknown as Window;
   const scanner = createScanner({
     win: scanWin,
+    indexSpec: CONTENT_INDEX_SPEC,
     passes: timed,
     context,
     onFindings: (found: Finding[]) => {

@@ -1,6 +1,7 @@
 import type { AdFinding, DetectorContext, HostVerdict } from '../../core/detector';
 import { absoluteUrl, baseUrlOf, creativeImageUnit, FindingList, hostOf, isShown, type AdDetector } from '../shared/ad-detector';
-import { attr, describe, queryAll } from '../shared/safe-dom';
+import { indexOf } from '../../core/page-index';
+import { attr, describe } from '../../core/safe-dom';
 
 /** TrackerDB categories whose hosts serve ads (TrackerDB's "advertising" and "adult advertising"). */
 const AD_CATEGORIES: ReadonlySet<string> = new Set(['advertising', 'pornvertising']);
@@ -30,10 +31,12 @@ export const adHostFrame: AdDetector = {
   id: 'ads/ad-host-frame',
   version: 1,
   description: 'Shown iframes, objects and linked or banner-sized images whose source TrackerDB classes as advertising, and GPT google_ads_iframe_ frames.',
+  sources: { tags: ['iframe', 'frame', 'embed', 'object', 'img'] },
   detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(adHostFrame);
+    const index = indexOf(root, ctx);
     const base = baseUrlOf(root);
-    const frames = queryAll(root, 'iframe[src], frame[src], embed[src], object[data]');
+    const frames = index.select('iframe[src], frame[src], embed[src], object[data]', { tags: ['iframe', 'frame', 'embed', 'object'] });
     for (let i = 0; i < frames.length; i++) {
       const el = frames[i]!;
       const url = absoluteUrl(attr(el, el.localName === 'object' ? 'data' : 'src'), base);
@@ -42,14 +45,14 @@ export const adHostFrame: AdDetector = {
       out.add(el, verdict.organization, 'ad-host-frame', verdictDetail(el.localName, url, verdict));
       out.addSize(el, el);
     }
-    const gptFrames = queryAll(root, GPT_FRAME);
+    const gptFrames = index.select(GPT_FRAME, { tags: ['iframe'] });
     for (let i = 0; i < gptFrames.length; i++) {
       const el = gptFrames[i]!;
       if (!isShown(el)) continue;
       out.add(el, 'Google Ad Manager', 'gpt-frame-name', `GPT frame ${describe(el)}`);
       out.addSize(el, el);
     }
-    const images = queryAll(root, 'img[src]');
+    const images = index.select('img[src]', { tags: ['img'] });
     for (let i = 0; i < images.length; i++) {
       const img = images[i]!;
       const url = absoluteUrl(attr(img, 'src'), base);

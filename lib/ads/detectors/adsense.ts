@@ -1,6 +1,7 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { FindingList, isShown, shownFrameIn, type AdDetector } from '../shared/ad-detector';
-import { attr, describe, queryAll } from '../shared/safe-dom';
+import { indexOf } from '../../core/page-index';
+import { attr, describe } from '../../core/safe-dom';
 
 const NETWORK = 'Google AdSense';
 
@@ -16,9 +17,11 @@ export const adsense: AdDetector = {
   id: 'ads/adsense',
   version: 1,
   description: 'AdSense units: filled, shown ins.adsbygoogle elements and their aswift_N frames.',
-  detect(root: ParentNode, _ctx: DetectorContext): AdFinding[] {
+  sources: { tags: ['ins', 'iframe'] },
+  detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(adsense);
-    const units = queryAll(root, 'ins.adsbygoogle');
+    const index = indexOf(root, ctx);
+    const units = index.select('ins.adsbygoogle', { tags: ['ins'] });
     for (let i = 0; i < units.length; i++) {
       const ins = units[i]!;
       const status = attr(ins, 'data-ad-status');
@@ -29,7 +32,7 @@ export const adsense: AdDetector = {
       out.add(ins, NETWORK, 'ins-adsbygoogle', `ins.adsbygoogle${slot ? ` data-ad-slot=${slot}` : ''} ${frame ? `holds ${describe(frame)}` : 'data-ad-status=filled'}`);
       out.addSize(ins, frame ?? ins);
     }
-    const frames = queryAll(root, 'iframe[id^="aswift_"]');
+    const frames = index.select('iframe[id^="aswift_"]', { tags: ['iframe'] });
     for (let i = 0; i < frames.length; i++) {
       const frame = frames[i]!;
       if (!isShown(frame)) continue;

@@ -1,6 +1,7 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { baseUrlOf, creativeImageUnit, FindingList, hasCreative, isShown, sourceHostUnder, type AdDetector } from '../shared/ad-detector';
-import { describe, queryAll } from '../shared/safe-dom';
+import { indexOf } from '../../core/page-index';
+import { describe } from '../../core/safe-dom';
 
 const NETWORK = 'Amazon';
 
@@ -22,16 +23,18 @@ export const amazon: AdDetector = {
   id: 'ads/amazon',
   version: 1,
   description: 'Amazon ads: filled Native Shopping Ads placeholders and shown frames or linked images served from amazon-adsystem.com.',
-  detect(root: ParentNode, _ctx: DetectorContext): AdFinding[] {
+  sources: { attrs: ['id'], tags: ['iframe', 'img'] },
+  detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(amazon);
-    const placeholders = queryAll(root, PLACEHOLDERS);
+    const index = indexOf(root, ctx);
+    const placeholders = index.select(PLACEHOLDERS, { attrs: ['id'] });
     for (let i = 0; i < placeholders.length; i++) {
       const el = placeholders[i]!;
       if (!isShown(el) || !hasCreative(el)) continue;
       out.add(el, NETWORK, 'native-shopping-ad', `Native Shopping Ads placeholder ${describe(el)}, filled`);
     }
     const base = baseUrlOf(root);
-    const media = queryAll(root, 'iframe[src], img[src]');
+    const media = index.select('iframe[src], img[src]', { tags: ['iframe', 'img'] });
     for (let i = 0; i < media.length; i++) {
       const el = media[i]!;
       const host = sourceHostUnder(el, AD_SYSTEM, base);

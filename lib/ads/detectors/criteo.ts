@@ -1,7 +1,8 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { baseUrlOf, creativeImageUnit, FindingList, hasCreative, isShown, shownFrameIn, sourceHostUnder, withinRoot, type AdDetector } from '../shared/ad-detector';
 import { idsFromInlineScripts } from '../shared/inline-scripts';
-import { attr, describe, documentOf, elementById, queryAll } from '../shared/safe-dom';
+import { indexOf } from '../../core/page-index';
+import { attr, describe, documentOf, elementById } from '../../core/safe-dom';
 
 const NETWORK = 'Criteo';
 
@@ -24,9 +25,11 @@ export const criteo: AdDetector = {
   id: 'ads/criteo',
   version: 1,
   description: 'Criteo Publisher Tag containers (crt-<zone id>, Criteo.DisplayAd containerid) holding a shown creative, and shown creatives served from criteo.com/.net.',
-  detect(root: ParentNode, _ctx: DetectorContext): AdFinding[] {
+  sources: { attrs: ['id'], tags: ['iframe', 'img'] },
+  detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(criteo);
-    const containers = queryAll(root, '[id^="crt-"]');
+    const index = indexOf(root, ctx);
+    const containers = index.select('[id^="crt-"]', { attrs: ['id'] });
     for (let i = 0; i < containers.length; i++) {
       const el = containers[i]!;
       const id = attr(el, 'id') ?? '';
@@ -45,7 +48,7 @@ export const criteo: AdDetector = {
       }
     }
     const base = baseUrlOf(root);
-    const media = queryAll(root, 'iframe[src], img[src]');
+    const media = index.select('iframe[src], img[src]', { tags: ['iframe', 'img'] });
     for (let i = 0; i < media.length; i++) {
       const el = media[i]!;
       const host = sourceHostUnder(el, CRITEO_HOSTS, base);

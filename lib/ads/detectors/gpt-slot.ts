@@ -1,6 +1,7 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { FindingList, isShown, shownFrameIn, type AdDetector } from '../shared/ad-detector';
-import { attr, describe, queryAll } from '../shared/safe-dom';
+import { indexOf, type Source } from '../../core/page-index';
+import { attr, describe } from '../../core/safe-dom';
 
 const NETWORK = 'Google Ad Manager';
 
@@ -12,21 +13,23 @@ const NETWORK = 'Google Ad Manager';
  * slot ids (`#ad-top`) are found by that stamp. A slot counts once it holds a shown frame: an empty
  * placeholder or a slot GPT collapsed (`display:none`, `collapseEmptyDivs`) shows no ad.
  */
-const RULES: readonly { rule: string; selector: string; what: string }[] = [
-  { rule: 'slot-div', selector: 'div[id^="div-gpt-ad"]', what: 'GPT slot div' },
-  { rule: 'query-id', selector: '[data-google-query-id]', what: 'slot stamped with data-google-query-id' },
-  { rule: 'iframe-container', selector: 'div[id^="google_ads_iframe_"][id$="__container__"]', what: 'GPT iframe container' },
+const RULES: readonly { rule: string; selector: string; from: Source; what: string }[] = [
+  { rule: 'slot-div', selector: 'div[id^="div-gpt-ad"]', from: { attrs: ['id'] }, what: 'GPT slot div' },
+  { rule: 'query-id', selector: '[data-google-query-id]', from: { attrs: ['data-google-query-id'] }, what: 'slot stamped with data-google-query-id' },
+  { rule: 'iframe-container', selector: 'div[id^="google_ads_iframe_"][id$="__container__"]', from: { attrs: ['id'] }, what: 'GPT iframe container' },
 ];
 
 export const gptSlot: AdDetector = {
   id: 'ads/gpt-slot',
   version: 1,
   description: 'Google Publisher Tag / Ad Manager slots (div-gpt-ad, data-google-query-id, google_ads_iframe containers) that hold a shown ad frame.',
-  detect(root: ParentNode, _ctx: DetectorContext): AdFinding[] {
+  sources: { attrs: ['id', 'data-google-query-id'] },
+  detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(gptSlot);
+    const index = indexOf(root, ctx);
     for (let r = 0; r < RULES.length; r++) {
       const rule = RULES[r]!;
-      const candidates = queryAll(root, rule.selector);
+      const candidates = index.select(rule.selector, rule.from);
       for (let i = 0; i < candidates.length; i++) {
         const slot = candidates[i]!;
         if (!isShown(slot)) continue;

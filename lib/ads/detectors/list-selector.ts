@@ -1,6 +1,6 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { FindingList, hasCreative, isShown, type AdDetector } from '../shared/ad-detector';
-import { append, attr, describe, matches, queryAll, tagOf } from '../shared/safe-dom';
+import { append, attr, describe, matches, queryAll, tagOf } from '../../core/safe-dom';
 
 /** Selectors tried in one `querySelectorAll`: one walk of the tree instead of one per selector. */
 const CHUNK = 100;
@@ -29,6 +29,10 @@ export const listSelector: AdDetector = {
   id: 'ads/list-selector',
   version: 1,
   description: 'Shown creatives matching the EasyList selectors sent for the page (optional list).',
+  // The one exception to "one walk" (ARCHITECTURE.md): EasyList's selectors are arbitrary CSS the
+  // page walk cannot prefilter, so they run as `querySelectorAll` in chunks of 100, and only when
+  // the person turned the list on and the background narrowed them to this page's ids and classes.
+  sources: {},
   detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(listSelector);
     const selectors = ctx.listSelectors ?? [];

@@ -1,6 +1,7 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { FindingList, isShown, type AdDetector } from '../shared/ad-detector';
-import { describe, queryAll, queryFirst } from '../shared/safe-dom';
+import { indexOf, type Source } from '../../core/page-index';
+import { describe, queryFirst } from '../../core/safe-dom';
 
 /**
  * Content-recommendation widgets ("Around the web", "Recommended by"): one widget is one unit, mixed
@@ -10,12 +11,13 @@ import { describe, queryAll, queryFirst } from '../shared/safe-dom';
  * `[data-widget-id]` alone is not Outbrain: Trustpilot, weather and chat embeds use it too
  * (negative fixture `widget-lookalikes`); it counts only on `.OUTBRAIN` or with `data-ob-template`.
  */
-const WIDGETS: readonly { network: string; rule: string; container: string; rendered: string }[] = [
+const WIDGETS: readonly { network: string; rule: string; container: string; from: Source; rendered: string }[] = [
   {
     network: 'Taboola',
     rule: 'taboola-container',
     // `_taboola.push({ container: 'taboola-below-article-thumbnails', … })`
     container: 'div[id^="taboola-"]',
+    from: { attrs: ['id'] },
     rendered: '.trc_rbox_container, .trc_related_container, .videoCube, .tbl-feed-card',
   },
   {
@@ -23,6 +25,7 @@ const WIDGETS: readonly { network: string; rule: string; container: string; rend
     rule: 'taboola-rbox',
     // The rendered box on its own, for containers with other ids and rescans of the inserted box.
     container: '.trc_rbox_container, .trc_related_container',
+    from: { words: true },
     rendered: 'a[href]',
   },
   {
@@ -30,12 +33,14 @@ const WIDGETS: readonly { network: string; rule: string; container: string; rend
     rule: 'outbrain-container',
     // `<div class="OUTBRAIN" data-src="…" data-widget-id="AR_1" data-ob-template="…">`
     container: '.OUTBRAIN, [data-widget-id][data-ob-template]',
+    from: { words: true, attrs: ['data-widget-id'] },
     rendered: '.ob-widget, .ob-widget-items-container, .ob-dynamic-rec-container, .ob-dynamic-rec-link',
   },
   {
     network: 'Outbrain',
     rule: 'outbrain-widget',
     container: '.ob-widget, .ob-smartfeed-wrapper',
+    from: { words: true },
     rendered: 'a[href]',
   },
 ];
@@ -44,11 +49,13 @@ export const nativeWidget: AdDetector = {
   id: 'ads/native-widget',
   version: 1,
   description: 'Rendered Taboola and Outbrain recommendation widgets (#taboola-*, .trc_related_container, .OUTBRAIN, .ob-widget), one unit per widget.',
-  detect(root: ParentNode, _ctx: DetectorContext): AdFinding[] {
+  sources: { attrs: ['id', 'data-widget-id'], words: ['taboola-', 'trc_rbox_container', 'trc_related_container', 'outbrain', 'ob-widget', 'ob-smartfeed-wrapper'] },
+  detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(nativeWidget);
+    const index = indexOf(root, ctx);
     for (let r = 0; r < WIDGETS.length; r++) {
       const widget = WIDGETS[r]!;
-      const containers = queryAll(root, widget.container);
+      const containers = index.select(widget.container, widget.from);
       for (let i = 0; i < containers.length; i++) {
         const el = containers[i]!;
         if (!isShown(el)) continue;

@@ -1,7 +1,8 @@
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { FindingList, hasCreative, isShown, shownFrameIn, withinRoot, type AdDetector } from '../shared/ad-detector';
 import { idsFromInlineScripts } from '../shared/inline-scripts';
-import { attr, describe, documentOf, elementById, parentOf, queryAll, tagOf } from '../shared/safe-dom';
+import { indexOf } from '../../core/page-index';
+import { attr, describe, documentOf, elementById, parentOf, tagOf } from '../../core/safe-dom';
 
 const NETWORK = 'Prebid';
 
@@ -24,7 +25,8 @@ export const prebid: AdDetector = {
   id: 'ads/prebid',
   version: 1,
   description: 'Prebid.js ad units (elements named by adUnits[].code in inline pbjs config), post-bid frames and Universal Creative frames that hold a shown ad.',
-  detect(root: ParentNode, _ctx: DetectorContext): AdFinding[] {
+  sources: { tags: ['iframe', 'script'] },
+  detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(prebid);
     const doc = documentOf(root);
     if (doc !== null) {
@@ -37,14 +39,15 @@ export const prebid: AdDetector = {
         if (frame) out.addSize(el, frame);
       }
     }
-    const postbid = queryAll(root, 'iframe[id^="postbid_if"]');
+    const index = indexOf(root, ctx);
+    const postbid = index.select('iframe[id^="postbid_if"]', { tags: ['iframe'] });
     for (let i = 0; i < postbid.length; i++) {
       const frame = postbid[i]!;
       if (!isShown(frame)) continue;
       out.add(frame, NETWORK, 'postbid-frame', `Prebid post-bid frame ${describe(frame)}`);
       out.addSize(frame, frame);
     }
-    const creatives = queryAll(root, 'script[src*="prebid-universal-creative"]');
+    const creatives = index.select('script[src*="prebid-universal-creative"]', { tags: ['script'] });
     for (let i = 0; i < creatives.length; i++) {
       const script = creatives[i]!;
       const parent = parentOf(script);

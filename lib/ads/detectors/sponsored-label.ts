@@ -1,7 +1,8 @@
 import { AD_LABELS_VERSION, matchAdLabel, MAX_LABEL_TEXT_LENGTH, type AdLabelMatch } from '../ad-labels';
 import type { AdFinding, DetectorContext } from '../../core/detector';
 import { FindingList, isShown, shownFrameIn, type AdDetector } from '../shared/ad-detector';
-import { append, attr, describe, forEachTextNode, isElement, isInside, parentOf, queryAll, queryFirst, tagOf } from '../shared/safe-dom';
+import { indexOf } from '../../core/page-index';
+import { append, attr, describe, isElement, isInside, parentOf, queryAll, queryFirst, tagOf } from '../../core/safe-dom';
 
 /** Elements that can be a card: the post, result or teaser the label sits on. */
 const CARD_TAGS: ReadonlySet<string> = new Set(['article', 'li', 'div', 'section', 'aside', 'a', 'figure']);
@@ -158,24 +159,28 @@ export const sponsoredLabel: AdDetector = {
   id: 'ads/sponsored-label',
   version: AD_LABELS_VERSION,
   description: 'Cards in feeds and search results labelled as ads ("Sponsored", "Anzeige", "Publicité", "Patrocinado", "Reklama" …, from lib/ads/ad-labels.ts).',
+  sources: { attrs: ['aria-label'] },
   detect(root: ParentNode, ctx: DetectorContext): AdFinding[] {
     const out = new FindingList(sponsoredLabel);
+    const index = indexOf(root, ctx);
     const labels: { el: Element; match: AdLabelMatch; selfCan: boolean; via: string }[] = [];
     const seen = new Set<Element>();
-    forEachTextNode(root, (text) => {
+    const texts = index.texts;
+    for (let t = 0; t < texts.length; t++) {
+      const text = texts[t]!;
       const data = text.data;
-      if (data.length === 0 || data.length > MAX_LABEL_TEXT_LENGTH * 2) return;
+      if (data.length === 0 || data.length > MAX_LABEL_TEXT_LENGTH * 2) continue;
       const el = labelElementFor(text);
-      if (el === null || seen.has(el)) return;
+      if (el === null || seen.has(el)) continue;
       seen.add(el);
       // The label element's whole text must be the label: "Sponsored" in "<p>Sponsored by our
       // readers</p>" is one text node of a longer paragraph.
       const whole = el.textContent ?? '';
-      if (whole.length > MAX_LABEL_TEXT_LENGTH * 2) return;
+      if (whole.length > MAX_LABEL_TEXT_LENGTH * 2) continue;
       const match = matchAdLabel(whole, ctx.lang);
       if (match !== null) append(labels, { el, match, selfCan: false, via: 'text' });
-    });
-    const labelled = queryAll(root, '[aria-label]');
+    }
+    const labelled = index.select('[aria-label]', { attrs: ['aria-label'] });
     for (let i = 0; i < labelled.length; i++) {
       const el = labelled[i]!;
       const match = matchAdLabel(attr(el, 'aria-label') ?? '', ctx.lang);

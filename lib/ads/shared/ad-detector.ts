@@ -1,7 +1,7 @@
 import { cap } from '../../text';
 import type { Reason } from '../../schema/common';
 import type { AdFinding, Detector, DetectorContext } from '../../core/detector';
-import { append, attr, documentOf, isElement, isInside, queryAll, queryFirst } from './safe-dom';
+import { append, attr, documentOf, isElement, isInside, queryAll, queryFirst } from '../../core/safe-dom';
 import { iabSizeDetail, isHiddenInline, isTiny, measure } from './unit-geometry';
 
 /** A markup example a detector must fire on (`count` units), run by the table-driven tests. */

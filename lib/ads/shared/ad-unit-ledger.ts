@@ -1,5 +1,5 @@
 import type { AdFinding } from '../../core/detector';
-import { append, isElement, parentOf, queryAll } from './safe-dom';
+import { append, isElement, parentOf, queryAll } from '../../core/safe-dom';
 
 /** Bound on the descendants checked per new unit; ad units are small (a slot, a widget, a card). */
 const MAX_DESCENDANTS_CHECKED = 5000;

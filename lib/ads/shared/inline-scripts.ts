@@ -1,4 +1,4 @@
-import { append, documentOf, queryAll } from './safe-dom';
+import { append, documentOf, queryAll } from '../../core/safe-dom';
 
 /** Bounds on reading a page's inline scripts, so a page of huge scripts costs a bounded scan. */
 const MAX_SCRIPTS = 300;

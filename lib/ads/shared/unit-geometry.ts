@@ -1,4 +1,4 @@
-import { attr, parentOf, rectOf } from './safe-dom';
+import { attr, parentOf, rectOf } from '../../core/safe-dom';
 
 /**
  * IAB standard ad sizes: the fixed-size units of the IAB New Ad Portfolio (2017) plus the legacy

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/detector';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
-import { BUTTON_SELECTOR, buttonText, candidates, isHidden } from '../support/dom';
+import { indexOf } from '../../core/page-index';
+import { BUTTON_SELECTOR, BUTTON_SOURCE, buttonText, isHidden } from '../support/dom';
 import { discourseScope, type DiscourseCache } from '../support/discourse';
 import { darkPatternFinding, reason } from '../support/finding';
 import { closestOverlay } from '../support/overlays';
@@ -42,10 +43,11 @@ export const confirmshaming: DarkPatternDetector = {
   version: 1,
   types: ['confirmshaming'],
   description: 'Decline buttons or links worded to guilt the person, more confident inside a dialog or beside an accept button.',
+  sources: BUTTON_SOURCE,
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const findings: Finding[] = [];
     const scopes: DiscourseCache = new Map();
-    for (const el of candidates(root, BUTTON_SELECTOR, MAX_CANDIDATES)) {
+    for (const el of indexOf(root, ctx).select(BUTTON_SELECTOR, BUTTON_SOURCE, MAX_CANDIDATES)) {
       const text = buttonText(el, MAX_TEXT + 1);
       if (text.length < 4 || text.length > MAX_TEXT) continue;
       const match = ctx.text(text).pattern;

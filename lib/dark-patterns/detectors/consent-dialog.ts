@@ -4,7 +4,7 @@ import type { DarkPatternContext, DarkPatternDetector } from '../support/context
 import { BUTTON_SELECTOR, buttonText, candidates, isHidden, textOf, within } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { labelOf } from '../support/labels';
-import { findOverlays, outermost } from '../support/overlays';
+import { findOverlays, OVERLAY_SOURCES, outermost } from '../support/overlays';
 import { lessProminent, prominenceScore } from '../support/prominence';
 
 const ID = 'dark-patterns/consent-dialog';
@@ -38,10 +38,11 @@ export const consentDialog: DarkPatternDetector = {
   version: 1,
   types: ['consent-no-reject', 'reject-less-prominent', 'preticked-purposes'],
   description: 'Cookie and consent dialogs whose first layer has no reject, a reject smaller or fainter than accept, or purposes ticked in advance.',
+  sources: OVERLAY_SOURCES,
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const { win } = ctx;
     const dialogs = outermost(
-      findOverlays(root, win).filter((el) => {
+      findOverlays(root, ctx).filter((el) => {
         const text = textOf(el, { maxChars: MAX_DIALOG_TEXT, maxNodes: 5000 });
         // A wrapper holding the whole page is not a dialog (its text runs past the cap).
         return text.length < MAX_DIALOG_TEXT && consentScore(text).consent;

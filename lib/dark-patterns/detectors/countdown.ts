@@ -4,7 +4,7 @@ import { isHidden, textOf, within } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 
 export { CountdownTracker, readTime, countdownText, findCountdownHost } from '../support/countdown-tracker';
-export type { CountdownReadout, CountdownSighting } from '../support/context';
+export type { CountdownReadout, CountdownSighting } from '../../core/detector';
 
 const ID = 'dark-patterns/countdown';
 
@@ -52,6 +52,8 @@ export const countdown: DarkPatternDetector = {
   version: 1,
   types: ['countdown-timer'],
   description: 'Timers that visibly count down by the elapsed time (watched over a few seconds), outside media players and login-code prompts.',
+  // Candidates come from the countdown watcher (lib/content/watch-countdowns.ts), not the walk.
+  sources: {},
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const sightings = ctx.countdowns?.confirmed() ?? [];
     const findings: Finding[] = [];

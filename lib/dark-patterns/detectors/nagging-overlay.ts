@@ -5,7 +5,7 @@ import { textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { viewportCoverage } from '../support/geometry';
 import { matchNagPurpose } from '../support/nag-purposes';
-import { findOverlays, isModalDialog, outermost } from '../support/overlays';
+import { findOverlays, isModalDialog, OVERLAY_SOURCES, outermost } from '../support/overlays';
 
 const ID = 'dark-patterns/nagging-overlay';
 
@@ -62,8 +62,9 @@ export const naggingOverlay: DarkPatternDetector = {
   version: 1,
   types: ['nagging-overlay'],
   description: 'Large overlays (≥ 30 % of the viewport) asking for sign-ups, app installs or ad-blocker exceptions, shown without a click soon after load.',
+  sources: OVERLAY_SOURCES,
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
-    const overlays = findOverlays(root, ctx.win);
+    const overlays = findOverlays(root, ctx);
     if (overlays.length === 0) return [];
     const when = timing(ctx);
     if (!when) return [];

@@ -1,7 +1,8 @@
 import type { Finding } from '../../core/detector';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
 import { consentScore } from '../support/consent-text';
-import { candidates, isHidden, textOf, within } from '../support/dom';
+import { indexOf } from '../../core/page-index';
+import { isHidden, textOf, within } from '../support/dom';
 import { labelOf } from '../support/labels';
 import { darkPatternFinding, reason } from '../support/finding';
 import { matchOptIn, type OptInPurpose } from '../support/opt-in-keywords';
@@ -53,9 +54,10 @@ export const preselectedOptIn: DarkPatternDetector = {
   version: 1,
   types: ['preticked-purposes', 'sneak-into-basket'],
   description: 'Pre-ticked checkboxes or switches whose label opts into marketing, data sharing, add-ons, insurance or donations.',
+  sources: { tags: ['input'], attrs: ['role'] },
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const findings: Finding[] = [];
-    for (const el of candidates(root, SELECTOR, MAX_CANDIDATES)) {
+    for (const el of indexOf(root, ctx).select(SELECTOR, { tags: ['input'], attrs: ['role'] }, MAX_CANDIDATES)) {
       if (!preselected(el, ctx)) continue;
       const label = labelOf(el);
       if (!label) continue;

@@ -1,5 +1,6 @@
 import { TEXT_DETECTABLE_TYPES, type PatternType } from '../pattern-types';
 import type { Finding } from '../../core/detector';
+import { indexOf } from '../../core/page-index';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
 import { BLOCK_TAGS, SKIP_TAGS, hiddenByMarkup, isElement, isHidden, normalize, textOf } from '../support/dom';
 import { discourseScope, type DiscourseCache } from '../support/discourse';
@@ -116,11 +117,15 @@ export const textPatterns: DarkPatternDetector = {
   version: 1,
   types: TYPES,
   description: 'Urgency, scarcity, social-proof and hidden-cost wording in visible text blocks, via the text classifier, on the smallest element carrying it.',
+  // Reads text units with its own bounded walk (`collectTextUnits`): units need the block
+  // structure and hidden-subtree skips, which the index's flat text list does not keep.
+  sources: {},
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const findings: Finding[] = [];
     const reported = new Set<Element>();
     const scopes: DiscourseCache = new Map();
-    for (const unit of collectTextUnits(root)) {
+    // Units depend on the DOM only: the rounds of a batch reuse them (lib/content/scanner.ts).
+    for (const unit of indexOf(root, ctx).memo('text-units', () => collectTextUnits(root))) {
       const { text } = unit;
       const match = ctx.text(text).pattern;
       if (!match || !(TYPES as readonly string[]).includes(match.type)) continue;

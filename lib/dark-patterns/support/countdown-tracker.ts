@@ -1,5 +1,5 @@
 import { normalize } from './dom';
-import type { CountdownReadout, CountdownSighting } from './context';
+import type { CountdownReadout, CountdownSighting } from '../../core/detector';
 
 /**
  * Deciding that text counts down, from samples of it over time. Pure: fed `(element, text, time)`

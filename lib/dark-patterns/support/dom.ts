@@ -15,6 +15,8 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
 ]);
 
 export const BUTTON_SELECTOR = 'button, a, [role="button"], input[type="button"], input[type="submit"]';
+/** Where `BUTTON_SELECTOR`'s elements are in the page index. */
+export const BUTTON_SOURCE = { tags: ['button', 'a', 'input'], attrs: ['role'] } as const;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

@@ -1,18 +1,29 @@
-import { candidates, isElement, isHidden } from './dom';
+import type { DetectorContext } from '../../core/detector';
+import { indexOf, type PageIndex, type Source } from '../../core/page-index';
+import { isElement, isHidden } from './dom';
 import { positionOf } from './geometry';
 
 /** What says "dialog" in markup. */
 export const DIALOG_SELECTOR = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog[open]';
+
+/** Where dialog markup is found in the page index. */
+export const DIALOG_SOURCE: Source = { tags: ['dialog'], attrs: ['role', 'aria-modal'] };
+
+/** Class and id words that name overlays and banners (`OVERLAY_HINT_SELECTOR`, as index words). */
+export const OVERLAY_WORDS = [
+  'modal', 'popup', 'pop-up', 'overlay', 'lightbox', 'interstitial', 'banner', 'cookie', 'consent',
+  'gdpr', 'cmp', 'privacy', 'newsletter', 'subscribe', 'notice', 'dialog',
+] as const;
+
+/** What `findOverlays` draws from the index: detectors that call it declare these sources. */
+export const OVERLAY_SOURCES = { tags: ['dialog'], attrs: ['role', 'aria-modal'], words: [...OVERLAY_WORDS] };
 
 /**
  * Class and id words that name overlays and banners. Finding fixed-position elements would take a
  * style read per element of the page; instead these, and the top levels of the body, are the
  * elements whose position is read.
  */
-export const OVERLAY_HINT_SELECTOR = [
-  'modal', 'popup', 'pop-up', 'overlay', 'lightbox', 'interstitial', 'banner', 'cookie', 'consent',
-  'gdpr', 'cmp', 'privacy', 'newsletter', 'subscribe', 'notice', 'dialog',
-]
+export const OVERLAY_HINT_SELECTOR = OVERLAY_WORDS
   .flatMap((word) => [`[class*="${word}" i]`, `[id*="${word}" i]`])
   .join(', ');
 
@@ -48,9 +59,15 @@ function topLevels(el: Element, out: Element[], depth: number): void {
  * Visible dialog-like elements in `root` (itself included): marked up as dialogs, or fixed or
  * sticky among the hinted and top-level elements. Bounded by `MAX_CANDIDATES` style reads.
  */
-export function findOverlays(root: ParentNode, win: Window): Element[] {
-  const marked = candidates(root, DIALOG_SELECTOR, MAX_CANDIDATES);
-  const maybe = candidates(root, OVERLAY_HINT_SELECTOR, MAX_CANDIDATES);
+export function findOverlays(root: ParentNode, ctx: Pick<DetectorContext, 'win' | 'index'>): Element[] {
+  const index = indexOf(root, ctx);
+  // One answer per index: the consent and nagging detectors ask the same question of the same root.
+  return index.memo('overlays', () => overlaysIn(index, root, ctx.win));
+}
+
+function overlaysIn(index: PageIndex, root: ParentNode, win: Window): Element[] {
+  const marked = index.select(DIALOG_SELECTOR, DIALOG_SOURCE, MAX_CANDIDATES);
+  const maybe = index.select(OVERLAY_HINT_SELECTOR, { words: true }, MAX_CANDIDATES);
   const body = (root as Document).body ?? null;
   const top = body ?? (isElement(root) ? root : null);
   if (top) {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createScanner, type Pass, type ScanContext } from '../../../lib/content/scanner';
+import type { Pass, ScanContext } from '../../../lib/core/detector';
+import { createScanner } from '../../../lib/content/scanner';
 import type { Finding, TextFacts } from '../../../lib/core/detector';
 import { createTextFactsClient } from '../../../lib/content/text-facts-client';
 

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { AD_DETECTORS, detectAds } from '../../../../lib/ads/detect-ads';
-import type { Pass } from '../../../../lib/content/scanner';
+import type { Pass } from '../../../../lib/core/detector';
 import { listAdFixtures, runAdFixture, type AdFixtureRun } from './fixture-harness';
 import { loadRealVerdict } from './real-verdict';
 

@@ -120,6 +120,7 @@ describe('detector failures are reported, not thrown', () => {
     id: 'ads/throwing',
     version: 1,
     description: 'throws, for the test',
+    sources: {},
     detect() {
       throw new TypeError('cannot read properties of undefined');
     },
@@ -130,6 +131,7 @@ describe('detector failures are reported, not thrown', () => {
     id: 'ads/outside',
     version: 1,
     description: 'reports an element outside the scanned root, for the test',
+    sources: {},
     detect(root) {
       const doc = (root as Element).ownerDocument;
       return [{ kind: 'ad', detectorId: 'ads/outside', element: doc.body, network: null, reasons: [{ rule: 'ads/outside@1/x', detail: 'x' }] }];

@@ -21,6 +21,8 @@
  * - `<template data-beaker-insert="#css-selector" data-beaker-insert-mode="append|replace">`: nodes
  *   inserted after load, in document order, each followed by a rescan of what was inserted.
  */
+import { buildIndex } from '../../../../lib/core/page-index';
+import { CONTENT_INDEX_SPEC } from '../../../../lib/content/passes';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +79,8 @@ export function contextFor(doc: Document, verdict: DetectorContext['verdict']): 
     verdict,
     text: directTextFacts(doc.documentElement.getAttribute('lang')?.toLowerCase() ?? null),
     now: () => 0,
+    // The extension's path: one walk per root, filed by every content detector's sources.
+    index: (root) => buildIndex(root, CONTENT_INDEX_SPEC),
   };
 }
 

@@ -1,3 +1,5 @@
+import { buildIndex } from '../../../../lib/core/page-index';
+import { CONTENT_INDEX_SPEC } from '../../../../lib/content/passes';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +89,8 @@ export async function loadFixture(html: string): Promise<LoadedFixture> {
     verdict: () => null,
     text: directTextFacts((win.document.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null),
     now: () => facts.now,
+    // The extension's path: one walk per root, filed by every content detector's sources.
+    index: (root) => buildIndex(root, CONTENT_INDEX_SPEC),
   };
   if (facts.loadedAt !== undefined) ctx.loadedAt = facts.loadedAt;
   if (facts.lastUserGestureAt !== undefined) ctx.lastUserGestureAt = facts.lastUserGestureAt;

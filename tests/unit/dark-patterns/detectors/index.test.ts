@@ -12,6 +12,7 @@ function fake(id: string, confidences: number[], el: () => Element): DarkPattern
     version: 1,
     types: ['low-stock-message'],
     description: 'a test double that reports fixed findings',
+    sources: {},
     detect: (): Finding[] =>
       confidences.map((confidence) => ({
         kind: 'dark-pattern',

@@ -50,6 +50,7 @@ const FRAGMENT_QS = method<Query>(FragmentCtor, 'querySelector');
 const MATCHES = method<(this: Element, selectors: string) => boolean>(ElementCtor, 'matches');
 const GET_ATTRIBUTE = method<(this: Element, name: string) => string | null>(ElementCtor, 'getAttribute');
 const GET_RECT = method<(this: Element) => DOMRect>(ElementCtor, 'getBoundingClientRect');
+const GET_ATTRIBUTE_NAMES = method<(this: Element) => string[]>(ElementCtor, 'getAttributeNames');
 const GET_BY_ID = method<(this: Document, id: string) => Element | null>(DocumentCtor, 'getElementById');
 
 export function isElement(node: unknown): node is Element {
@@ -151,6 +152,24 @@ export function attr(el: Element, name: string): string | null {
   return GET_ATTRIBUTE ? GET_ATTRIBUTE.call(el, name) : el.getAttribute(name);
 }
 
+/** The element's attribute names (lower case in HTML documents), or null when it cannot say. */
+export function attributeNames(el: Element): readonly string[] | null {
+  try {
+    return GET_ATTRIBUTE_NAMES ? GET_ATTRIBUTE_NAMES.call(el) : el.getAttributeNames();
+  } catch {
+    // happy-dom builds the list with `Array.prototype.push`, which a page may replace: read the
+    // attribute map by index instead (slower, so second).
+    try {
+      const map = el.attributes;
+      const out: string[] = [];
+      for (let i = 0; i < map.length; i++) out[i] = map[i]!.name;
+      return out;
+    } catch {
+      return null;
+    }
+  }
+}
+
 export function rectOf(el: Element): { width: number; height: number } | null {
   try {
     const rect = GET_RECT ? GET_RECT.call(el) : el.getBoundingClientRect();
@@ -190,7 +209,7 @@ export function tagOf(el: Element): string {
 }
 
 /** Elements whose text is never shown as page text. */
-const NO_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'select', 'svg', 'math', 'iframe', 'object']);
+export const NO_TEXT_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'noscript', 'textarea', 'select', 'svg', 'math', 'iframe', 'object']);
 
 /** Calls `visit` for each text node under `root` that can be page text (not in scripts, styles, svg …). */
 export function forEachTextNode(root: ParentNode, visit: (text: Text) => void): void {

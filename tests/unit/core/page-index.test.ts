@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+/**
+ * The one walk (lib/core/page-index.ts) must give the detectors exactly what their own
+ * `querySelectorAll` gave: the same findings on every ad and dark-pattern fixture, and the same
+ * elements, in the same order, for every selector a detector asks with its declared sources.
+ */
+import { describe, expect, test } from 'vitest';
+import { AD_DETECTORS, detectAds } from '../../../lib/ads/detect-ads';
+import { CONTENT_INDEX_SPEC } from '../../../lib/content/passes';
+import { buildIndex, mergeSpecs, queryIndex } from '../../../lib/core/page-index';
+import { forEachTextNode } from '../../../lib/core/safe-dom';
+import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../../../lib/dark-patterns/detect-dark-patterns';
+import { BUTTON_SELECTOR, BUTTON_SOURCE } from '../../../lib/dark-patterns/support/dom';
+import { DIALOG_SELECTOR, DIALOG_SOURCE, OVERLAY_HINT_SELECTOR } from '../../../lib/dark-patterns/support/overlays';
+import { contextFor, listAdFixtures, parseHtml } from '../ads/detectors/fixture-harness';
+import { loadRealVerdict } from '../ads/detectors/real-verdict';
+import { loadFixture, loadFixtures } from '../dark-patterns/detectors/fixture-harness';
+
+const describeFinding = (f: { detectorId: string; element: Element; reasons: { rule: string }[] }) =>
+  `${f.detectorId} ${f.element.outerHTML.slice(0, 60)} ${f.reasons.map((r) => r.rule).join(',')}`;
+
+describe('the walk files what the detectors declare', () => {
+  test('the content spec is the union of every content detector\'s sources', () => {
+    expect(CONTENT_INDEX_SPEC).toEqual(mergeSpecs([...AD_DETECTORS, ...DARK_PATTERN_DETECTORS].map((d) => d.sources)));
+    expect(CONTENT_INDEX_SPEC.tags).toContain('iframe');
+    expect(CONTENT_INDEX_SPEC.attrs).toContain('role');
+    expect(CONTENT_INDEX_SPEC.words).toContain('cookie');
+  });
+
+  test('a source the spec does not index throws, naming it', () => {
+    const index = buildIndex(parseHtml('<p>x</p>'), { tags: ['p'], attrs: [], words: [] });
+    expect(() => index.select('video', { tags: ['video'] })).toThrow(/'video' is not indexed/);
+    expect(() => index.select('[role]', { attrs: ['role'] })).toThrow(/'role' is not indexed/);
+    expect(() => index.select('.modal', { words: true })).toThrow(/no words/);
+  });
+
+  const page = `<html><body><div id="top" class="Cookie-Banner" role="dialog"><p>We use cookies <b>really</b></p>
+    <button>Accept</button><a href="/x">Reject</a><input type="submit" value="Go"><span role="button">More</span></div>
+    <svg><a href="/svg-link"><text>svg text</text></a></svg><script>var x = "script text";</script>
+    <dialog open><p>Hi</p></dialog><section aria-modal="true"><template><button>inert</button></template>text after</section>
+    <div class="NEWSLETTER-popup">Sign up</div><noscript><p>no</p></noscript>tail</body></html>`;
+
+  test.each([
+    [BUTTON_SELECTOR, BUTTON_SOURCE],
+    [DIALOG_SELECTOR, DIALOG_SOURCE],
+    [OVERLAY_HINT_SELECTOR, { words: true }],
+  ] as const)('%s: the same elements, in order, as querySelectorAll', (selector, source) => {
+    const doc = parseHtml(page);
+    const expected = Array.from(doc.querySelectorAll(selector));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(buildIndex(doc, CONTENT_INDEX_SPEC).select(selector, source)).toEqual(expected);
+    expect(buildIndex(doc, CONTENT_INDEX_SPEC).select(selector, source, 2)).toEqual(expected.slice(0, 2));
+    const root = doc.getElementById('top')!;
+    expect(buildIndex(root, CONTENT_INDEX_SPEC).select(selector, source)).toEqual(queryIndex(root).select(selector, source));
+  });
+
+  test('text nodes: the same as forEachTextNode, in document order', () => {
+    const doc = parseHtml(page);
+    const visited: Text[] = [];
+    forEachTextNode(doc, (t) => visited.push(t));
+    // Document order, by a plain recursive reference walk.
+    const inOrder: Text[] = [];
+    const visit = (node: Node) => {
+      for (const child of Array.from(node.childNodes)) {
+        if (child.nodeType === 3) inOrder.push(child as Text);
+        else if (child.nodeType === 1 && !['script', 'style', 'template', 'noscript', 'textarea', 'select', 'svg', 'math', 'iframe', 'object'].includes((child as Element).localName)) visit(child);
+      }
+    };
+    visit(doc);
+    const texts = buildIndex(doc, CONTENT_INDEX_SPEC).texts;
+    expect(new Set(texts)).toEqual(new Set(visited));
+    expect(texts).toEqual(inOrder);
+    expect(texts.map((t) => t.data).join('|')).not.toMatch(/svg text|script text/);
+  });
+
+  test('a nesting 5,000 levels deep is walked without recursion', () => {
+    let html = '<button>deep</button>';
+    for (let i = 0; i < 5000; i++) html = `<div>${html}</div>`;
+    const doc = parseHtml(`<html><body>${html}</body></html>`);
+    const index = buildIndex(doc, CONTENT_INDEX_SPEC);
+    expect(index.elements).toBeGreaterThan(5000);
+    expect(index.select('button', { tags: ['button'] })).toHaveLength(1);
+  });
+});
+
+describe('findings are the same through the walk as through querySelectorAll', () => {
+  test.each(listAdFixtures().map((f) => [f.name, f] as const))('ads: %s', async (_name, file) => {
+    const verdictFor = await loadRealVerdict();
+    const doc = parseHtml(file.html);
+    const pageUrl = doc.querySelector('meta[name="beaker-page-url"]')?.getAttribute('content') ?? 'https://www.example-news.test/';
+    const walked = contextFor(doc, verdictFor(pageUrl));
+    const queried = { ...walked, index: undefined };
+    const a = detectAds(doc, walked);
+    const b = detectAds(doc, queried);
+    expect(a.errors).toEqual([]);
+    expect(a.findings.map(describeFinding)).toEqual(b.findings.map(describeFinding));
+  });
+
+  test.each(loadFixtures().map((f) => [f.name, f] as const))('dark patterns: %s', async (_name, fixture) => {
+    const page = await loadFixture(fixture.html);
+    try {
+      const doc = page.win.document as unknown as Document;
+      const a = detectDarkPatterns(doc, page.ctx);
+      const b = detectDarkPatterns(doc, { ...page.ctx, index: undefined });
+      expect(a.errors).toEqual([]);
+      expect(a.findings.map(describeFinding)).toEqual(b.findings.map(describeFinding));
+    } finally {
+      await page.close();
+    }
+  });
+});
