@@ -1,7 +1,7 @@
 import { defineContentScript } from '#imports';
 import { browser } from 'wxt/browser';
-import { startContent, type ContentPorts } from '@/lib/content/start-content';
-import { passesForFrame, versionedDetectorId } from '@/lib/content/passes';
+import { parseContentSettings, startContent, type ContentPorts } from '@/lib/content/start-content';
+import { CONTENT_INDEX_SPEC, FAMILY_PASSES, versionedDetectorId } from '@/lib/content/passes';
 import type { HostVerdict, TextFacts } from '@/lib/core/detector';
 
 export default defineContentScript({
@@ -10,6 +10,16 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     const ports: ContentPorts = {
+      // The background answers for the page's site; nothing is scanned or sent before it has.
+      settings: async () => parseContentSettings(await browser.runtime.sendMessage({ type: 'get-content-settings', url: location.href.slice(0, 2048) })),
+      onSettingsChanged(listener) {
+        // Reading only: the background is the one writer of the settings (`local:settings`).
+        const handler = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && 'settings' in changes) listener();
+        };
+        browser.storage.onChanged.addListener(handler);
+        return () => browser.storage.onChanged.removeListener(handler);
+      },
       sendEngagement: (acts) => browser.runtime.sendMessage({ type: 'engagement', acts }),
       sendFindings: (findings) => browser.runtime.sendMessage({ type: 'findings', findings }),
       classifyUrls: async (urls) => {
@@ -42,25 +52,24 @@ export default defineContentScript({
       },
     };
     const isTop = window.top === window;
-    const begin = (frameIsAd: boolean) => {
+    const stop = startContent({
+      win: window,
+      ports,
+      passes: FAMILY_PASSES,
+      indexSpec: CONTENT_INDEX_SPEC,
       // Engagement counts in the top frame only: a click inside an embedded frame is as likely to
       // be on an ad as on content.
-      const stop = startContent({ win: window, ports, passes: passesForFrame(frameIsAd), countEngagement: isTop, ruleIdOf: versionedDetectorId });
-      ctx.onInvalidated(stop);
-    };
-    if (isTop) begin(false);
-    else {
-      // A subframe asks first whether it is itself served from an ad host.
-      void ports
-        .classifyUrls([location.href])
-        .then((verdicts) => {
-          const v = verdicts[location.href];
-          return v?.category === 'advertising' || v?.category === 'pornvertising';
-        })
-        .catch(() => false)
-        .then((frameIsAd) => {
-          if (!ctx.isInvalid) begin(frameIsAd);
-        });
-    }
+      countEngagement: isTop,
+      ruleIdOf: versionedDetectorId,
+      // A subframe served from an ad host is itself the unit: its ads are not looked for again.
+      frameIsAd: isTop
+        ? undefined
+        : () =>
+            ports.classifyUrls([location.href]).then((verdicts) => {
+              const v = verdicts[location.href];
+              return v?.category === 'advertising' || v?.category === 'pornvertising';
+            }),
+    });
+    ctx.onInvalidated(stop);
   },
 });

@@ -1,5 +1,8 @@
 import { z } from 'zod/mini';
-import { engagementAction } from './schema/events';
+import { counts, engagementAction, trackerCategory } from './schema/events';
+import { settings as settingsSchema } from './schema/settings';
+import type { VisitSummary } from './log/summarize-visit';
+import type { PeriodTotals } from './log/queries';
 
 /**
  * The message catalogue (STYLE.md, after Privacy Badger): one zod union per direction, keyed on
@@ -86,6 +89,15 @@ export const contentMessage = z.discriminatedUnion('type', [
   }),
   z.object({
     /**
+     * What this frame may do, asked once at start and again when the settings change: answered with
+     * `ContentSettings` for the page's site (the top frame's `url`; a subframe's tab's page). The
+     * content script scans nothing before it has the answer.
+     */
+    type: z.literal('get-content-settings'),
+    url: text(2048),
+  }),
+  z.object({
+    /**
      * EasyList element-hiding selectors that may match this document (lib/ads/lists/), answered with a
      * `ListAnswer`. `site`: also the rules that depend on the address alone (the site's own rules,
      * and generic rules no class, id or link narrows), asked once per document.
@@ -111,10 +123,43 @@ export interface ListAnswer {
   selectors: string[];
 }
 
-/** Extension page (popup, dashboard) → background. */
+/**
+ * What `get-content-settings` answers: whether the page's site is paused and which detector
+ * families are on. Checked by hand in the content script (lib/content/start-content.ts), which
+ * bundles no zod.
+ */
+export interface ContentSettings {
+  paused: boolean;
+  families: { ads: boolean; darkPatterns: boolean; engagement: boolean };
+}
+
+const settingsShape = settingsSchema.shape;
+/**
+ * A change to the settings (`update-settings`): any of the fields, detectors and lists one by one,
+ * or a whole settings object. The background merges it into the stored settings and writes the
+ * result; `pausedSites`, when given, replaces the list (the popup and the settings page pause one
+ * site at a time with `set-site-paused` instead).
+ */
+export const settingsPatch = z.object({
+  version: z.optional(settingsShape.version),
+  retentionDays: z.optional(settingsShape.retentionDays),
+  detectors: z.optional(z.partial(settingsShape.detectors)),
+  pausedSites: z.optional(settingsShape.pausedSites),
+  lists: z.optional(z.partial(settingsShape.lists)),
+});
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+/**
+ * Extension page (popup, settings, dashboard) → background. The background is the one writer of
+ * the settings and the only reader and writer of the log: pages ask it, and never open IndexedDB.
+ */
 export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state'), tabId: z.int() }),
+  /** Everything the popup shows for a tab, in one answer (`PopupData`). */
+  z.object({ type: z.literal('get-popup-data'), tabId: z.int() }),
   z.object({ type: z.literal('set-site-paused'), site: z.string().check(z.maxLength(253)), paused: z.boolean() }),
+  /** Answered with the settings as stored after the change. */
+  z.object({ type: z.literal('update-settings'), settings: settingsPatch }),
   z.object({ type: z.literal('get-diagnostics') }),
   z.object({ type: z.literal('delete-all-data') }),
 ]);
@@ -131,6 +176,68 @@ export const tabState = z.object({
   paused: z.boolean(),
 });
 export type TabState = z.infer<typeof tabState>;
+
+const beaconLine = z.object({ url: z.string(), host: z.string(), why: z.array(z.string()) });
+const organizationRow = z.object({
+  key: z.string(),
+  name: z.string(),
+  category: trackerCategory,
+  categories: z.array(trackerCategory),
+  requests: z.number(),
+  thirdParty: z.boolean(),
+  targeting: z.boolean(),
+  trackers: z.array(z.string()),
+  beacons: z.array(beaconLine),
+});
+
+/** What the popup shows of a visit: lib/log/summarize-visit.ts's `VisitSummary` without the visit record. */
+export const popupSummary = z.object({
+  targeted: z.number(),
+  engaged: z.number(),
+  organizations: z.array(organizationRow),
+  others: z.array(organizationRow),
+  unknownBeacons: z.array(beaconLine),
+  firstPartyTargeting: z.number(),
+  thirdPartyTargeting: z.number(),
+  engagement: z.record(engagementAction, z.number()),
+  ads: z.object({
+    rendered: z.number(),
+    seen: z.number(),
+    networks: z.array(z.object({ network: z.string(), rendered: z.number(), seen: z.number(), unitIds: z.array(z.string()) })),
+  }),
+  darkPatterns: z.array(
+    z.object({
+      category: z.string(),
+      items: z.array(
+        z.object({
+          unitId: z.string(),
+          category: z.string(),
+          type: z.string(),
+          explanationId: z.string(),
+          evidence: z.string(),
+          confidence: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
+export type PopupSummary = z.infer<typeof popupSummary>;
+
+const periodTotals = z.object({ from: z.string(), to: z.string(), visits: z.number(), counts });
+
+/** What `get-popup-data` answers: computed in the background from the log, parsed by the popup. */
+export const popupData = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('restricted'), tab: tabState }),
+  z.object({ status: z.literal('paused'), tab: tabState }),
+  z.object({ status: z.literal('no-visit'), tab: tabState }),
+  z.object({ status: z.literal('ready'), tab: tabState, summary: popupSummary, siteWeek: periodTotals, week: periodTotals }),
+]);
+export type PopupData = z.infer<typeof popupData>;
+
+// Compile-time: the schemas describe exactly what lib/log computes.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<PopupSummary, Omit<VisitSummary, 'visit'>>;
+true satisfies Same<z.infer<typeof periodTotals>, PeriodTotals>;
 
 /** Extension page → content script: outline these units on the page (`null`: clear). */
 export const highlightMessage = z.object({

@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS, settings as settingsSchema, type Settings } from './schema/settings';
+import type { ContentSettings } from './messages';
 
 /**
  * Settings live in `storage.local` as one versioned item; views watch it instead of polling.
@@ -45,4 +46,13 @@ export function sanitizeSettings(raw: unknown): Settings {
 
 export async function getSettings(): Promise<Settings> {
   return sanitizeSettings(await settingsItem.getValue());
+}
+
+/**
+ * What a content script on `site` may do (`get-content-settings`): nothing at all on a paused site;
+ * otherwise the detector families that are on. `site` null: a page with no site, never paused.
+ */
+export function contentSettingsFor(settings: Settings, site: string | null): ContentSettings {
+  const { ads, darkPatterns, engagement } = settings.detectors;
+  return { paused: site !== null && settings.pausedSites.includes(site), families: { ads, darkPatterns, engagement } };
 }

@@ -6,7 +6,7 @@ import { clearAll, openDatabase } from '../log/database';
 import { createWriteQueue } from '../log/write-queue';
 import { applyRetention } from '../log/retention';
 import { getVisit, incrementMeta, readMeta } from '../log/queries';
-import { getSettings, settingsItem, sanitizeSettings } from '../settings';
+import { contentSettingsFor, getSettings, settingsItem, sanitizeSettings } from '../settings';
 import { DEFAULT_SETTINGS, type Settings } from '../schema/settings';
 import type { TabState } from '../messages';
 import { targetedCount } from '../schema/events';
@@ -15,6 +15,8 @@ import { createTextFactsCache } from './text-facts-cache';
 import { createMessageRouter, type DropReason, type MessageSender } from './message-router';
 import { createRecorder, type NavigationDetails, type Recorder, type RequestDetails, type ResponseDetails } from './recorder';
 import { createSequencer } from './sequencer';
+import { applySettingsPatch, createSettingsWriter, withSitePaused } from './settings-writer';
+import { popupDataFor } from './popup-data';
 import { TabVisits, type TabRecord } from './tab-visits';
 import { createListManager, type ListDiagnostics } from '../ads/lists/list-manager';
 
@@ -144,11 +146,14 @@ export function startBackground(): void {
         openDatabase(),
       ]);
       settings = loadedSettings;
-      settingsItem.watch((value) => {
+      const applySettings = (next: Settings) => {
         const listsBefore = settings.lists.easylist;
-        settings = sanitizeSettings(value);
+        settings = next;
         if (settings.lists.easylist !== listsBefore) void lists.sync();
-      });
+      };
+      settingsItem.watch((value) => applySettings(sanitizeSettings(value)));
+      // The one writer of the settings: pages ask with `update-settings` and `set-site-paused`.
+      const settingsWriter = createSettingsWriter({ read: getSettings, write: (s) => settingsItem.setValue(s), onWritten: applySettings });
       const db = await loadTrackerDb(new Uint8Array(engineBytes), dataVersion.trim());
       const tabs = new TabVisits(session);
       const queue = createWriteQueue(() => openDatabase(), {
@@ -203,6 +208,22 @@ export function startBackground(): void {
         diagnostics.dropped[reason] = (diagnostics.dropped[reason] ?? 0) + 1;
         await incrementMeta(database, `dropped.${reason}`).catch(() => undefined);
       };
+      const tabStateOf = async (tabId: number): Promise<TabState> => {
+        await queue.flush();
+        const record = tabs.get(tabId);
+        const site = record?.visit?.site ?? null;
+        // No record: a web page Beaker has not seen load, or a page it may not see (the
+        // browser hides the URL of those from an extension without the `tabs` permission).
+        const tabUrl = record ? null : await browser.tabs.get(tabId).then((t) => t.url ?? null, () => null);
+        return {
+          tabId,
+          visitId: record?.visit?.visitId ?? null,
+          url: record?.url ?? null,
+          site,
+          restricted: record ? record.restricted : !(tabUrl && siteOf(tabUrl)),
+          paused: site !== null && settings.pausedSites.includes(site),
+        };
+      };
       route = createMessageRouter({
         extensionId: browser.runtime.id,
         extensionOrigin: browser.runtime.getURL('/'),
@@ -211,34 +232,21 @@ export function startBackground(): void {
           engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
           findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
           'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
+          // The top frame's site is its own address; a subframe's is its tab's page.
+          'get-content-settings': (message, tabId, frameId) =>
+            contentSettingsFor(settings, frameId === 0 ? siteOf(message.url) : (tabs.get(tabId)?.visit?.site ?? null)),
           'classify-texts': (message) => ({ facts: message.texts.map((t) => texts(t, message.lang)) }),
           // Ad detection off: the page is told the list is off too, so it stops asking.
           'list-selectors': (message) => (settings.detectors.ads ? lists.answer(message) : { state: 'off', selectors: [] }),
         },
         page: {
-          'get-tab-state': async (message): Promise<TabState> => {
-            await queue.flush();
-            const record = tabs.get(message.tabId);
-            const site = record?.visit?.site ?? null;
-            // No record: a web page Beaker has not seen load, or a page it may not see (the
-            // browser hides the URL of those from an extension without the `tabs` permission).
-            const tabUrl = record ? null : await browser.tabs.get(message.tabId).then((t) => t.url ?? null, () => null);
-            return {
-              tabId: message.tabId,
-              visitId: record?.visit?.visitId ?? null,
-              url: record?.url ?? null,
-              site,
-              restricted: record ? record.restricted : !(tabUrl && siteOf(tabUrl)),
-              paused: site !== null && settings.pausedSites.includes(site),
-            };
-          },
+          'get-tab-state': (message) => tabStateOf(message.tabId),
+          'get-popup-data': async (message) => popupDataFor(database, await tabStateOf(message.tabId)),
           'set-site-paused': async (message) => {
-            const current = await getSettings();
-            const others = current.pausedSites.filter((s) => s !== message.site);
-            settings = { ...current, pausedSites: message.paused ? [...others, message.site] : others };
-            await settingsItem.setValue(settings);
+            await settingsWriter.update((current) => withSitePaused(current, message.site, message.paused));
             return { paused: message.paused };
           },
+          'update-settings': (message) => settingsWriter.update((current) => applySettingsPatch(current, message.settings)),
           'delete-all-data': async () => {
             await queue.flush();
             await clearAll(database);

@@ -1,19 +1,31 @@
-import type { EngagementAct, FindingReport } from '../messages';
+import type { ContentSettings, EngagementAct, FindingReport } from '../messages';
 import type { HostVerdict, TextFacts } from '../core/detector';
 import { createTextFactsClient } from './text-facts-client';
-import { createBatchSender } from '../engagement/batch-sender';
+import { createBatchSender, type BatchSender } from '../engagement/batch-sender';
 import { watchEngagement } from '../engagement/watch-engagement';
 import { createHighlighter } from './highlight';
-import { createScanner, type Pass, type ScanContext } from './scanner';
+import type { Pass, PassResult, ScanContext } from '../core/detector';
+import type { FamilySettingsKey } from '../core/family';
+import { createScanner } from './scanner';
+import type { IndexSpec } from '../core/page-index';
 import { watchImpressions } from './viewability';
 import { createFindingsReporter } from './findings-reporter';
-import { watchCountdowns } from './watch-countdowns';
+import { watchCountdowns, type CountdownWatcher } from './watch-countdowns';
 import { notificationFinding, readNotificationHookMessage } from '../dark-patterns/detectors/notification-hook';
 import { createVerdictCache } from './verdicts';
 import { createListSelectorCache, type ListRequest } from './list-selectors';
 
+export type { ContentSettings };
+
 /** What the content script needs from the extension API (tests pass a fake). */
 export interface ContentPorts {
+  /**
+   * What this frame may do (`get-content-settings`: paused site, detector families), for the page's
+   * site as the background sees it; null when it gave no answer Beaker understands.
+   */
+  settings(): Promise<ContentSettings | null>;
+  /** Call `listener` whenever the stored settings change (the script then asks `settings()` again). */
+  onSettingsChanged(listener: () => void): () => void;
   sendEngagement(acts: EngagementAct[]): Promise<unknown>;
   sendFindings(findings: FindingReport[]): Promise<unknown>;
   classifyUrls(urls: string[]): Promise<Record<string, HostVerdict | null>>;
@@ -25,26 +37,133 @@ export interface ContentPorts {
   onHighlight(listener: (items: { unitId: string; label: string }[] | null) => void): () => void;
 }
 
+/** The settings family a detector pass belongs to (`detectors.ads`, `detectors.darkPatterns`). */
+export type ScanFamily = Exclude<FamilySettingsKey, 'trackers'>;
+
+export interface FamilyPass {
+  family: ScanFamily;
+  pass: Pass;
+}
+
 export interface ContentOptions {
   win: Window;
   ports: ContentPorts;
-  passes: readonly Pass[];
+  passes: readonly FamilyPass[];
+  /** What the scanner's one walk per root files for the passes' detectors (lib/content/passes.ts). */
+  indexSpec?: IndexSpec;
   /** The rule id a detector's findings are logged under (`<id>@<version>`). */
   ruleIdOf?: (detectorId: string) => string;
   /** Top frame, or a frame that is not itself an ad: where engagement counts. */
   countEngagement: boolean;
+  /**
+   * A subframe: whether it is itself served from an ad host. Such a frame is the ad unit, counted by
+   * its parent frame; looking for ads inside it again would count the creative twice, so its ads
+   * family stays off. Asked once, when ads are first to be looked for.
+   */
+  frameIsAd?: () => Promise<boolean>;
+}
+
+/** What runs in this frame: each family on or off. */
+interface Active {
+  ads: boolean;
+  darkPatterns: boolean;
+  engagement: boolean;
+}
+
+const NOTHING: Active = { ads: false, darkPatterns: false, engagement: false };
+/** Waits before asking again when the background gave no answer (a worker still starting, or gone). */
+const SETTINGS_RETRY_MS = [1000, 5000];
+
+/** Check a `get-content-settings` answer by hand (the content script bundles no zod). */
+export function parseContentSettings(raw: unknown): ContentSettings | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { paused, families } = raw as { paused?: unknown; families?: unknown };
+  if (typeof paused !== 'boolean' || typeof families !== 'object' || families === null) return null;
+  const { ads, darkPatterns, engagement } = families as Record<string, unknown>;
+  if (typeof ads !== 'boolean' || typeof darkPatterns !== 'boolean' || typeof engagement !== 'boolean') return null;
+  return { paused, families: { ads, darkPatterns, engagement } };
 }
 
 /**
- * The content script's one job: observe. Counts the person's own acts, runs the detectors in idle
- * slices, reports findings and impressions, and outlines units on request. Returns a teardown.
+ * The content script's one job: observe, as the settings allow. It first asks what this frame may
+ * do and does nothing before the answer: on a paused site, or with every family off, it scans
+ * nothing, watches nothing and sends nothing. A family off is not run at all. When the settings
+ * change it asks again and starts or stops what changed. Returns a teardown.
  */
-export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: ContentOptions): () => void {
+export function startContent(options: ContentOptions): () => void {
+  const { ports } = options;
+  let runtime: Runtime | null = null;
+  let stopped = false;
+  let ticket = 0;
+  let retries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const apply = (settings: ContentSettings) => {
+    const on = !settings.paused;
+    const wanted: Active = {
+      ads: on && settings.families.ads,
+      darkPatterns: on && settings.families.darkPatterns,
+      engagement: on && settings.families.engagement && options.countEngagement,
+    };
+    if (!runtime && !wanted.ads && !wanted.darkPatterns && !wanted.engagement) return;
+    runtime ??= createRuntime(options);
+    runtime.configure(wanted);
+  };
+
+  const ask = () => {
+    const mine = ++ticket;
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
+    void Promise.resolve()
+      .then(() => ports.settings())
+      .catch(() => null)
+      .then((settings) => {
+        if (stopped || mine !== ticket) return;
+        if (settings) {
+          retries = 0;
+          apply(settings);
+        } else if (retries < SETTINGS_RETRY_MS.length) {
+          retryTimer = setTimeout(ask, SETTINGS_RETRY_MS[retries++]);
+        }
+      });
+  };
+  const unsubscribe = ports.onSettingsChanged(() => {
+    retries = 0;
+    ask();
+  });
+  ask();
+
+  return () => {
+    stopped = true;
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    unsubscribe();
+    runtime?.stop();
+  };
+}
+
+interface Runtime {
+  configure(wanted: Active): void;
+  stop(): void;
+}
+
+/** Everything that observes the page, created once something is on; families start and stop in it. */
+function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: ContentOptions): Runtime {
   const doc = win.document;
+  let active: Active = { ...NOTHING };
+  let wanted: Active = { ...NOTHING };
+  let stopped = false;
+  // Whether this frame is itself an ad: unknown until asked, and asked only when ads are wanted.
+  let adFrame: boolean | null = frameIsAd ? null : false;
+  let askingAdFrame = false;
+
   const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls));
-  const ask = ports.listSelectors?.bind(ports);
-  const lists = ask ? createListSelectorCache(doc, ask) : null;
-  const reporter = createFindingsReporter((findings) => ports.sendFindings(findings), ruleIdOf);
+  const askList = ports.listSelectors?.bind(ports);
+  const lists = askList ? createListSelectorCache(doc, askList) : null;
+  // Reports of a family turned off (or a site paused) since they were queued are not sent.
+  const reporter = createFindingsReporter((findings) => {
+    const allowed = findings.filter((f) => (f.kind === 'ad' ? active.ads : active.darkPatterns));
+    return allowed.length > 0 ? ports.sendFindings(allowed) : Promise.resolve();
+  }, ruleIdOf);
   const impressions = watchImpressions(win, (el) => reporter.impression(el));
   const lang = (doc.documentElement.getAttribute('lang') ?? '').slice(0, 2).toLowerCase() || null;
   const loadedAt = Math.round(win.performance.timeOrigin);
@@ -54,10 +173,11 @@ export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: 
     if (event.isTrusted) lastUserGestureAt = Date.now();
   };
   for (const type of ['pointerdown', 'keydown']) win.addEventListener(type, onGesture, { capture: true, passive: true });
-  const countdowns = watchCountdowns(win, { onCountdown: (sighting) => scanner.rescan(sighting.element) });
+  let countdowns: CountdownWatcher | null = null;
   const texts = createTextFactsClient((list) => ports.classifyTexts(list, lang));
   const context = async (roots: readonly ParentNode[]): Promise<ScanContext> => {
-    await Promise.all([verdicts.prepare(roots), lists?.prepare(roots)]);
+    // Frame sources and list rules serve ad detectors only.
+    if (active.ads) await Promise.all([verdicts.prepare(roots), lists?.prepare(roots)]);
     return {
       win,
       lang,
@@ -68,13 +188,15 @@ export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: 
       now: () => Date.now(),
       loadedAt,
       lastUserGestureAt,
-      countdowns: countdowns.readout,
-      listSelectors: lists?.selectors(),
+      countdowns: countdowns?.readout,
+      listSelectors: active.ads ? lists?.selectors() : undefined,
     };
   };
+  const idle = (): PassResult => ({ findings: [], errors: [] });
   const scanner = createScanner({
     win,
-    passes,
+    passes: passes.map(({ family, pass }): Pass => (root, ctx) => (active[family] ? pass(root, ctx) : idle())),
+    indexSpec,
     context,
     onFindings: (findings) => {
       for (const { finding } of reporter.add(findings)) if (finding.kind === 'ad') impressions.observe(finding.element);
@@ -82,10 +204,8 @@ export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: 
     onError: (detectorId, error) => console.warn(`[beaker] detector ${detectorId} failed`, error),
   });
 
-  const sender = createBatchSender((acts) => ports.sendEngagement(acts));
-  const stopEngagement = countEngagement
-    ? watchEngagement(win, { report: (act) => sender.add(act), isExcluded: (el) => scanner.isInsideFinding(el) })
-    : () => undefined;
+  let sender: BatchSender | null = null;
+  let stopEngagement: (() => void) | null = null;
 
   const highlighter = createHighlighter(doc);
   const stopHighlight = ports.onHighlight((items) => {
@@ -100,7 +220,7 @@ export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: 
 
   // Reports from the page-world notification hook: hints only (the page could forge them).
   const onPageMessage = (event: MessageEvent) => {
-    if (event.source !== win) return;
+    if (event.source !== win || !active.darkPatterns) return;
     const report = readNotificationHookMessage(event.data);
     if (!report) return;
     const finding = notificationFinding(report, doc, { lastUserGestureAt });
@@ -109,25 +229,81 @@ export function startContent({ win, ports, passes, countEngagement, ruleIdOf }: 
   win.addEventListener('message', onPageMessage);
 
   const onHide = () => {
-    sender.flush();
+    sender?.flush();
     reporter.flush();
   };
   win.addEventListener('pagehide', onHide);
-  const begin = () => scanner.start();
-  if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', begin, { once: true });
-  else begin();
+  let domReady = doc.readyState !== 'loading';
+  const onReady = () => {
+    domReady = true;
+    if (!stopped && (active.ads || active.darkPatterns)) scanner.start();
+  };
+  if (!domReady) doc.addEventListener('DOMContentLoaded', onReady, { once: true });
 
-  return () => {
-    scanner.stop();
-    countdowns.stop();
-    win.removeEventListener('message', onPageMessage);
-    for (const type of ['pointerdown', 'keydown']) win.removeEventListener(type, onGesture, { capture: true });
-    impressions.disconnect();
-    stopEngagement();
-    sender.stop();
-    reporter.stop();
-    stopHighlight();
-    highlighter.clear();
-    win.removeEventListener('pagehide', onHide);
+  /** Make what runs match `next`. */
+  function enact(next: Active): void {
+    const before = active;
+    active = next;
+    if (next.engagement && !stopEngagement) {
+      const batch = createBatchSender((acts) => ports.sendEngagement(acts));
+      sender = batch;
+      stopEngagement = watchEngagement(win, { report: (act) => batch.add(act), isExcluded: (el) => scanner.isInsideFinding(el) });
+    } else if (!next.engagement && stopEngagement) {
+      stopEngagement();
+      sender?.stop();
+      stopEngagement = null;
+      sender = null;
+    }
+    if (next.darkPatterns && !countdowns) countdowns = watchCountdowns(win, { onCountdown: (sighting) => scanner.rescan(sighting.element) });
+    else if (!next.darkPatterns && countdowns) {
+      countdowns.stop();
+      countdowns = null;
+    }
+    const scanning = next.ads || next.darkPatterns;
+    const gained = (next.ads && !before.ads) || (next.darkPatterns && !before.darkPatterns);
+    if (!scanning) scanner.stop();
+    else if (gained) {
+      // A family turned on: a full pass over the page for it. Elements reported already are not
+      // reported again (the scanner remembers them across a stop).
+      scanner.stop();
+      if (domReady) scanner.start();
+    }
+  }
+
+  return {
+    configure(next) {
+      wanted = next;
+      if (stopped) return;
+      if (next.ads && adFrame === null && frameIsAd) {
+        if (!askingAdFrame) {
+          askingAdFrame = true;
+          void frameIsAd()
+            .catch(() => false)
+            .then((isAd) => {
+              adFrame = isAd;
+              if (!stopped) enact({ ...wanted, ads: wanted.ads && !isAd });
+            });
+        }
+        enact({ ...next, ads: false });
+        return;
+      }
+      enact({ ...next, ads: next.ads && adFrame === false });
+    },
+    stop() {
+      stopped = true;
+      active = { ...NOTHING };
+      scanner.stop();
+      countdowns?.stop();
+      win.removeEventListener('message', onPageMessage);
+      for (const type of ['pointerdown', 'keydown']) win.removeEventListener(type, onGesture, { capture: true });
+      doc.removeEventListener('DOMContentLoaded', onReady);
+      impressions.disconnect();
+      stopEngagement?.();
+      sender?.stop();
+      reporter.stop();
+      stopHighlight();
+      highlighter.clear();
+      win.removeEventListener('pagehide', onHide);
+    },
   };
 }

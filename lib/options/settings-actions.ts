@@ -1,13 +1,25 @@
 import { browser } from 'wxt/browser';
-import { getSettings, sanitizeSettings, settingsItem } from '../settings';
+import { sanitizeSettings, settingsItem } from '../settings';
 import { siteOf } from '../trackers/url';
-import type { Settings } from '../schema/settings';
+import { settings as settingsSchema, type Settings } from '../schema/settings';
+import type { SettingsPatch } from '../messages';
 
-/** Apply a change to the stored settings; the result is validated like anything read back. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = sanitizeSettings(change(await getSettings()));
-  await settingsItem.setValue(next);
-  return next;
+/**
+ * The settings page reads the settings from `storage.local` and watches them there; it never writes
+ * them. Every change is a message to the background, the one writer, which answers with what it
+ * stored.
+ */
+export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'update-settings', settings: patch });
+  const parsed = settingsSchema.safeParse(answer);
+  if (!parsed.success) throw new Error('The background did not confirm the change.');
+  return parsed.data;
+}
+
+/** Pause (or resume) one site, as the popup does: one site at a time, so changes made at once all land. */
+export async function setSitePaused(site: string, paused: boolean): Promise<void> {
+  const answer = (await browser.runtime.sendMessage({ type: 'set-site-paused', site, paused })) as { paused?: boolean } | undefined;
+  if (answer?.paused !== paused) throw new Error('The background did not confirm the change.');
 }
 
 export function watchSettings(onChange: (settings: Settings) => void): () => void {

@@ -1,14 +1,7 @@
 import { browser } from 'wxt/browser';
-import { tabState, type TabState } from '../messages';
-import { openDatabase } from '../log/database';
-import { getVisit, getVisitEvents, localDay, weekTotals, type PeriodTotals } from '../log/queries';
-import { summarizeVisit, type VisitSummary } from '../log/summarize-visit';
+import { popupData, type PopupData } from '../messages';
 
-export type PopupData =
-  | { status: 'restricted'; tab: TabState }
-  | { status: 'paused'; tab: TabState }
-  | { status: 'no-visit'; tab: TabState }
-  | { status: 'ready'; tab: TabState; summary: VisitSummary; siteWeek: PeriodTotals; week: PeriodTotals };
+export type { PopupData };
 
 /** The tab the popup describes: `?tabId=` (tests, the dashboard), else the active tab. */
 export async function resolveTabId(search: string): Promise<number | null> {
@@ -18,23 +11,18 @@ export async function resolveTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-/** Everything the popup shows for one tab. The background answers for the tab; the log for the rest. */
+/**
+ * Everything the popup shows for one tab, in one answer from the background (`get-popup-data`),
+ * which reads the log: the popup never opens the database itself.
+ */
 export async function loadPopupData(tabId: number): Promise<PopupData> {
-  const answer: unknown = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId });
-  const parsed = tabState.safeParse(answer);
+  const answer: unknown = await browser.runtime.sendMessage({ type: 'get-popup-data', tabId });
+  const parsed = popupData.safeParse(answer);
   if (!parsed.success) throw new Error('The background gave an answer Beaker does not understand.');
-  const tab = parsed.data;
-  if (tab.restricted) return { status: 'restricted', tab };
-  if (tab.paused) return { status: 'paused', tab };
-  if (!tab.visitId || !tab.site) return { status: 'no-visit', tab };
-  const db = await openDatabase();
-  const visit = await getVisit(db, tab.visitId);
-  if (!visit) return { status: 'no-visit', tab };
-  const today = localDay(new Date());
-  const [events, siteWeek, week] = await Promise.all([getVisitEvents(db, visit.id), weekTotals(db, today, tab.site), weekTotals(db, today)]);
-  return { status: 'ready', tab, summary: summarizeVisit(visit, events), siteWeek, week };
+  return parsed.data;
 }
 
+/** Pause or resume a site: the background writes the setting. */
 export async function setSitePaused(site: string, paused: boolean): Promise<void> {
   await browser.runtime.sendMessage({ type: 'set-site-paused', site, paused });
 }

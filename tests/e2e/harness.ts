@@ -40,3 +40,19 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
   }
   return value;
 }
+
+/**
+ * Run before a page's own scripts: count every call to IndexedDB's factory (`open`,
+ * `deleteDatabase`, `databases`). A string, so no compiled helper is needed in the page.
+ */
+export const COUNT_INDEXEDDB = `(() => {
+  const calls = [];
+  window.__idbCalls = calls;
+  for (const name of ['open', 'deleteDatabase', 'databases']) {
+    const original = IDBFactory.prototype[name];
+    IDBFactory.prototype[name] = function (...args) {
+      calls.push(name);
+      return original.apply(this, args);
+    };
+  }
+})();`;

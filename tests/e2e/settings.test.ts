@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
+import { COUNT_INDEXEDDB, until, useChromiumWithExtension, type ChromiumSession } from './harness';
 import { badgeTextOf, readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
 import { targetingLoadCount } from '../fixtures/site/manifest';
 
@@ -42,4 +42,24 @@ test('pausing a site in the settings stops recording there; "delete all data" em
   expect(after.events).toEqual([]);
   // The only web page open is on a paused site, so no new visit starts either.
   expect(after.visits).toEqual([]);
+});
+
+test('the settings page changes settings only through the background, and never opens IndexedDB', async () => {
+  const options = await browser.context.newPage();
+  await options.addInitScript(COUNT_INDEXEDDB);
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const darkPatterns = options.getByLabel('Dark patterns', { exact: true });
+  await darkPatterns.waitFor();
+  const stored = () => ext.evaluate(() => chrome.storage.local.get('settings').then((r) => r.settings as { detectors: { darkPatterns: boolean }; pausedSites: string[] }));
+
+  await darkPatterns.uncheck();
+  expect((await until(stored, (s) => s?.detectors.darkPatterns === false)).detectors.darkPatterns).toBe(false);
+  await darkPatterns.check();
+  expect((await until(stored, (s) => s?.detectors.darkPatterns === true)).detectors.darkPatterns).toBe(true);
+  // The site paused in the test above is resumed from here, one site at a time, as the popup does.
+  await options.click('[data-testid="paused-sites"] >> text=Resume');
+  expect((await until(stored, (s) => s?.pausedSites.length === 0)).pausedSites).toEqual([]);
+
+  expect(await options.evaluate(() => (window as unknown as { __idbCalls: string[] }).__idbCalls)).toEqual([]);
+  await options.close();
 });

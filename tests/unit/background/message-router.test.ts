@@ -153,3 +153,29 @@ describe('drops', () => {
     expect(dropped.map((d) => d.reason)).toEqual(['malformed', 'oversized', 'unknown-sender']);
   });
 });
+
+describe('one writer (issue #7): settings and the log are the background’s', () => {
+  test.each([
+    { name: 'get-popup-data from the popup', raw: { type: 'get-popup-data', tabId: 7 }, sender: FROM_POPUP },
+    { name: 'update-settings from the settings page', raw: { type: 'update-settings', settings: { detectors: { ads: false } } }, sender: FROM_POPUP },
+  ])('$name reaches its page handler', async ({ raw, sender }) => {
+    await expect(route(raw, sender)).resolves.toEqual({ handled: raw.type, by: 'page' });
+    expect(calls).toEqual([{ table: 'page', type: raw.type, args: [raw] }]);
+  });
+
+  test('get-content-settings from a content script reaches its content handler with the tab and frame', async () => {
+    const raw = { type: 'get-content-settings', url: 'https://news.example/article' };
+    await expect(route(raw, FROM_TAB)).resolves.toEqual({ handled: 'get-content-settings', by: 'content' });
+    expect(calls).toEqual([{ table: 'content', type: 'get-content-settings', args: [raw, 7, 3] }]);
+  });
+
+  test.each([
+    { name: 'update-settings from a content script', raw: { type: 'update-settings', settings: { pausedSites: [] } }, sender: FROM_TAB, from: 'content' },
+    { name: 'get-popup-data from a content script', raw: { type: 'get-popup-data', tabId: 7 }, sender: FROM_TAB, from: 'content' },
+    { name: 'get-content-settings from an extension page', raw: { type: 'get-content-settings', url: 'https://news.example/' }, sender: FROM_POPUP, from: 'page' },
+  ] as const)('$name is refused', ({ raw, sender, from }) => {
+    expect(route(raw, sender)).toBeUndefined();
+    expect(dropped).toEqual([{ reason: 'malformed', from }]);
+    expect(handlerCalls()).toBe(0);
+  });
+});

@@ -1,0 +1,21 @@
+import type { BeakerDatabase } from '../log/database';
+import { getVisit, getVisitEvents, localDay, weekTotals } from '../log/queries';
+import { summarizeVisit } from '../log/summarize-visit';
+import type { PopupData, TabState } from '../messages';
+
+/**
+ * `get-popup-data`: everything the popup shows for a tab, read from the log here, in the background
+ * (the popup never opens the database). The visit's events are read once and folded into the
+ * summary; only the summary crosses to the popup.
+ */
+export async function popupDataFor(db: BeakerDatabase, tab: TabState, now: Date = new Date()): Promise<PopupData> {
+  if (tab.restricted) return { status: 'restricted', tab };
+  if (tab.paused) return { status: 'paused', tab };
+  if (!tab.visitId || !tab.site) return { status: 'no-visit', tab };
+  const visit = await getVisit(db, tab.visitId);
+  if (!visit) return { status: 'no-visit', tab };
+  const today = localDay(now);
+  const [events, siteWeek, week] = await Promise.all([getVisitEvents(db, visit.id), weekTotals(db, today, tab.site), weekTotals(db, today)]);
+  const { visit: _visit, ...summary } = summarizeVisit(visit, events);
+  return { status: 'ready', tab, summary, siteWeek, week };
+}

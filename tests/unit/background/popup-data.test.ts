@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
+import { createWriteQueue } from '../../../lib/log/write-queue';
+import { getVisit, getVisitEvents, localDay, weekTotals } from '../../../lib/log/queries';
+import { summarizeVisit } from '../../../lib/log/summarize-visit';
+import { popupDataFor } from '../../../lib/background/popup-data';
+import { popupData, type TabState } from '../../../lib/messages';
+import { makeEngagementEvent, makeTrackerEvent, makeVisit } from '../log/make-records';
+
+let db: BeakerDatabase;
+let n = 0;
+beforeEach(async () => {
+  db = await openDatabase(`beaker-popup-data-${n++}`);
+});
+afterEach(() => db.close());
+
+const NOW = new Date(2026, 10, 20, 12);
+const tab = (over: Partial<TabState> = {}): TabState => ({
+  tabId: 1,
+  visitId: null,
+  url: 'https://news.example/article',
+  site: 'news.example',
+  restricted: false,
+  paused: false,
+  ...over,
+});
+
+describe('get-popup-data, computed in the background', () => {
+  test('a visit: the same summary, site week and week the popup used to compute itself; the answer parses', async () => {
+    const visit = makeVisit({ day: localDay(NOW), startedAt: NOW.toISOString() });
+    const queue = createWriteQueue(async () => db);
+    queue.push({ op: 'visit', visit });
+    for (let i = 0; i < 3; i++) queue.push({ op: 'event', event: makeTrackerEvent(visit) });
+    queue.push({ op: 'event', event: makeEngagementEvent(visit) });
+    await queue.flush();
+
+    const answer = await popupDataFor(db, tab({ visitId: visit.id }), NOW);
+    const stored = (await getVisit(db, visit.id))!;
+    const { visit: _visit, ...summary } = summarizeVisit(stored, await getVisitEvents(db, visit.id));
+    expect(answer).toEqual({
+      status: 'ready',
+      tab: tab({ visitId: visit.id }),
+      summary,
+      siteWeek: await weekTotals(db, localDay(NOW), 'news.example'),
+      week: await weekTotals(db, localDay(NOW)),
+    });
+    expect(answer.status === 'ready' && answer.summary.targeted).toBe(3);
+    expect(answer.status === 'ready' && answer.summary.engaged).toBe(1);
+    // What crosses to the popup is JSON, and the popup's schema takes it as it is.
+    const overTheWire = JSON.parse(JSON.stringify(answer));
+    expect(popupData.safeParse(overTheWire)).toEqual({ success: true, data: answer });
+  });
+
+  test.each([
+    { name: 'a restricted page', state: tab({ restricted: true, site: null }), status: 'restricted' },
+    { name: 'a paused site', state: tab({ paused: true, visitId: 's1:v999' }), status: 'paused' },
+    { name: 'no visit yet', state: tab(), status: 'no-visit' },
+    { name: 'a visit the log does not have', state: tab({ visitId: 's1:missing' }), status: 'no-visit' },
+  ])('$name: $status', async ({ state, status }) => {
+    const answer = await popupDataFor(db, state, NOW);
+    expect(answer).toEqual({ status, tab: state });
+    expect(popupData.safeParse(answer).success).toBe(true);
+  });
+
+  test('the popup refuses an answer it does not understand', () => {
+    expect(popupData.safeParse(undefined).success).toBe(false);
+    expect(popupData.safeParse({ status: 'ready', tab: tab() }).success).toBe(false);
+    expect(popupData.safeParse({ status: 'gone', tab: tab() }).success).toBe(false);
+  });
+});
