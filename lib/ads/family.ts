@@ -1,0 +1,15 @@
+import type { Family } from '../core/family';
+import { AD_DETECTORS, detectAds } from './detect-ads';
+
+export const adsFamily: Family = {
+  id: 'ads',
+  version: 1,
+  settingsKey: 'ads',
+  recordKind: 'ad',
+  label: 'Ads',
+  description: 'Ad units shown on the page, and which of them you actually saw (50 % in view for one second).',
+  detectors: AD_DETECTORS,
+  outside: [],
+  pass: (root, ctx) => detectAds(root, ctx),
+  runsInAdFrames: false,
+};
