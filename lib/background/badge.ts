@@ -15,3 +15,35 @@ export function badgeFor(targeted: number): { text: string; color: string } {
   const color = BADGE_STEPS.find((s) => targeted >= s.from)?.color ?? '#4b5563';
   return { text, color };
 }
+
+export interface BadgeAction {
+  setBadgeText(details: { tabId: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
+}
+
+export interface BadgeDeps {
+  action: BadgeAction;
+  /** The tab's current visit and counts (the record passed in may be stale by the time it runs). */
+  current(tabId: number): { site: string; targeted: number } | null;
+  isPaused(site: string): boolean;
+  delayMs?: number;
+}
+
+/** Badge updates per tab, coalesced: one update per tab per 40 ms, with the counts of that moment. */
+export function createBadgeUpdater(deps: BadgeDeps): (tabId: number) => void {
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  return (tabId) => {
+    if (timers.has(tabId)) return;
+    timers.set(
+      tabId,
+      setTimeout(() => {
+        timers.delete(tabId);
+        const visit = deps.current(tabId);
+        const badge = badgeFor(visit && !deps.isPaused(visit.site) ? visit.targeted : 0);
+        // The tab may be gone by now; a failed badge update is harmless.
+        deps.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
+        deps.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+      }, deps.delayMs ?? 40),
+    );
+  };
+}

@@ -1,0 +1,38 @@
+import type { ListDiagnostics } from '../ads/lists/list-manager';
+import type { DropReason } from './message-router';
+
+/** Diagnostics the e2e tests and `npm run bench` read from the worker; nothing leaves the device. */
+export interface BackgroundDiagnostics {
+  ready: boolean;
+  startedAt: number;
+  readyAt: number | null;
+  firstClassifiedAt: number | null;
+  /** When the first subresource request reached the worker (it is classified REQUEST_SETTLE_MS later, or at readiness). */
+  firstRequestAt: number | null;
+  queuedBeforeReady: number;
+  dropped: Partial<Record<DropReason, number>>;
+  writeRetries: number;
+  writeFailures: number;
+  initError: string | null;
+  /** EasyList (optional, off by default): fetches, failures, state. */
+  lists: ListDiagnostics;
+}
+
+/** Fresh diagnostics, also put on `globalThis.__beaker` where the tests and the bench read them. */
+export function createDiagnostics(): BackgroundDiagnostics {
+  const diagnostics: BackgroundDiagnostics = {
+    ready: false,
+    startedAt: performance.now(),
+    readyAt: null,
+    firstClassifiedAt: null,
+    firstRequestAt: null,
+    queuedBeforeReady: 0,
+    dropped: {},
+    writeRetries: 0,
+    writeFailures: 0,
+    initError: null,
+    lists: { state: 'off', fetches: 0, fetchFailures: 0, parseFailures: 0, queryFailures: 0, fetchedAt: null, lastError: null },
+  };
+  (globalThis as { __beaker?: BackgroundDiagnostics }).__beaker = diagnostics;
+  return diagnostics;
+}
