@@ -22,11 +22,9 @@ export const CONTENT_DETECTORS: readonly Detector[] = CONTENT_FAMILIES.flatMap((
 /** What the one walk per root files: the union of every content detector's sources. */
 export const CONTENT_INDEX_SPEC: IndexSpec = mergeSpecs(CONTENT_DETECTORS.map((d) => d.sources));
 
-const BY_KIND = new Map<FamilyRecordKind, Family>(FAMILIES.map((f) => [f.recordKind, f]));
-
 /** The family that writes records of `kind`. */
 export function familyOf(kind: FamilyRecordKind): Family {
-  return BY_KIND.get(kind)!;
+  return FAMILIES.find((f) => f.recordKind === kind)!;
 }
 
 /** `<detector id>@<version>`, as log records name the rule that fired (provenance). */

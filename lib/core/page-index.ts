@@ -29,8 +29,6 @@ export interface IndexSpec {
 
 export interface PageIndex {
   readonly root: ParentNode;
-  /** Elements walked (the root included). */
-  readonly elements: number;
   /** Text nodes that can be page text (not inside script, style, svg …: `forEachTextNode`'s set), in document order. */
   readonly texts: readonly Text[];
   /**
@@ -92,7 +90,8 @@ const MAX_HINT_LENGTH = 300;
  * An explicit stack, no recursion (a hostile depth cannot overflow the stack), no TreeWalker and no
  * sibling pointers (happy-dom's call `Array.prototype.indexOf`, which a hostile page may replace).
  */
-export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex {
+/** `elements`: how many elements the walk filed (the root included). */
+export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { elements: number } {
   const c = compile(spec);
   const candidates: Element[] = [];
   const masks: number[] = [];
@@ -157,18 +156,18 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex {
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i]!;
       const b = c.tagBits.get(tag);
-      if (b === undefined) throw new Error(`page index: tag '${tag}' is not indexed (declare it in the detector's sources)`);
+      if (b === undefined) throw notIndexed(`tag '${tag}'`);
       mask |= b;
     }
     const attrs = from.attrs ?? [];
     for (let i = 0; i < attrs.length; i++) {
       const name = attrs[i]!;
       const b = c.attrBits.get(name);
-      if (b === undefined) throw new Error(`page index: attribute '${name}' is not indexed (declare it in the detector's sources)`);
+      if (b === undefined) throw notIndexed(`attribute '${name}'`);
       mask |= b;
     }
     if (from.words) {
-      if (c.words === null) throw new Error('page index: no words are indexed (declare them in the detector\'s sources)');
+      if (c.words === null) throw notIndexed('no words');
       mask |= c.wordBit;
     }
     return mask;
@@ -200,6 +199,11 @@ function memoized<T>(memos: Map<string, unknown>, key: string, compute: () => T)
   return value;
 }
 
+/** A detector asked for a source it did not declare in `sources`. */
+function notIndexed(what: string): Error {
+  return new Error(`page index: ${what} is not indexed`);
+}
+
 /** Merge several specs into one (the registry's union of every detector's sources). */
 export function mergeSpecs(specs: readonly Partial<IndexSpec>[]): IndexSpec {
   const tags = new Set<string>();
@@ -219,15 +223,10 @@ export function mergeSpecs(specs: readonly Partial<IndexSpec>[]): IndexSpec {
  */
 export function queryIndex(root: ParentNode): PageIndex {
   let texts: Text[] | null = null;
-  let elements = -1;
   const memos = new Map<string, unknown>();
   return {
     root,
     memo: (key, compute) => memoized(memos, key, compute),
-    get elements() {
-      if (elements < 0) elements = queryAll(root, '*').length;
-      return elements;
-    },
     get texts() {
       if (texts === null) {
         const found: Text[] = [];

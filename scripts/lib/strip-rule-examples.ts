@@ -11,6 +11,13 @@ type VitePlugin = Extract<NonNullable<WxtViteConfig['plugins']>[number], { name:
  * (issue #3: ≤ 30 KB gzip for everything injected); the test data was most of their size.
  */
 const STRIPPED = new Set(['examples', 'counterExamples', 'note']);
+/**
+ * Detector and family files also lose their `description`: a sentence for the docs, the eval
+ * report and the convention test, read by nothing in the extension (issue #7 measured the content
+ * script at 31.2 KB gzip with them). Show one in a page, and this list must change.
+ */
+const STRIPPED_IN_DETECTORS = new Set([...STRIPPED, 'description']);
+const DETECTOR_FILE = /\/lib\/[a-z-]+\/(?:detectors\/[a-z0-9-]+|family)\.ts$/;
 
 export function stripRuleExamples(): VitePlugin {
   return {
@@ -28,7 +35,9 @@ export function stripRuleExamples(): VitePlugin {
 export function stripExamples(code: string, id: string): string | null {
   {
     {
-      if (!/\/lib\/.*\.ts$/.test(id.split('?')[0] ?? '') || !/\b(?:examples|counterExamples|note)\s*:/.test(code)) return null;
+      const path = id.split('?')[0] ?? '';
+      const names = DETECTOR_FILE.test(path) ? STRIPPED_IN_DETECTORS : STRIPPED;
+      if (!/\/lib\/.*\.ts$/.test(path) || !/\b(?:examples|counterExamples|note|description)\s*:/.test(code)) return null;
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       let removed = 0;
       const visit: ts.Visitor = (node) => {
@@ -37,7 +46,7 @@ export function stripExamples(code: string, id: string): string | null {
             const drop =
               ts.isPropertyAssignment(p) &&
               (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
-              STRIPPED.has(p.name.text) &&
+              names.has(p.name.text) &&
               (ts.isArrayLiteralExpression(p.initializer) || ts.isStringLiteralLike(p.initializer) || ts.isTemplateExpression(p.initializer));
             if (drop) removed += 1;
             return !drop;
