@@ -5,7 +5,7 @@ import type { VisitSummary } from './log/summarize-visit';
 import type { PeriodTotals } from './log/queries';
 
 /**
- * The message catalogue (STYLE.md, after Privacy Badger): one zod union per direction, keyed on
+ * The message catalogue (ARCHITECTURE.md, "Rules of the house"): one zod union per direction, keyed on
  * `type`. Receivers check the sender, cap the size, then `safeParse`; what fails is dropped and
  * counted, never trusted.
  */

@@ -1,5 +1,5 @@
 /**
- * The words pages print on an ad: "Sponsored", "Anzeige", "Publicité" … as data (STYLE.md: rules
+ * The words pages print on an ad: "Sponsored", "Anzeige", "Publicité" … as data (ARCHITECTURE.md: rules
  * are data). `ads/sponsored-label` fires only when a small element's whole text is one of these
  * labels, after `normaliseLabelText`; a label is never a prefix or a substring match, which is what
  * keeps "Ad settings", "Anzeige aufgeben" and "Sponsored by our readers" out.

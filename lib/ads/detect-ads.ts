@@ -56,7 +56,7 @@ function describeError(err: unknown): string {
 }
 
 /**
- * Runs each detector on `root`, each in its own try/catch (STYLE.md: fail visibly: an error is
+ * Runs each detector on `root`, each in its own try/catch (ARCHITECTURE.md: fail visibly: an error is
  * returned with the detector's id, never thrown and never swallowed). Findings that are not ad
  * findings on an element inside `root` are dropped and reported as errors.
  */

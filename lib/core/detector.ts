@@ -52,7 +52,7 @@ export const MAX_TEXT_FACT_LENGTH = 500;
 
 /**
  * What a detector may read besides the DOM. Everything is passed in, so detectors run under
- * happy-dom and in Node as they run in a page (STYLE.md: pass environment in).
+ * happy-dom and in Node as they run in a page (ARCHITECTURE.md: pass environment in).
  */
 export interface DetectorContext {
   /** The page's window: `getComputedStyle`, `innerWidth`/`innerHeight`, `location`. */

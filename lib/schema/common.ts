@@ -22,7 +22,7 @@ export const reason = z.object({
 export type Reason = z.infer<typeof reason>;
 
 /**
- * Provenance carried by every log record (DESIGN.md, "Rules of the house"): enough for a researcher
+ * Provenance carried by every log record (ARCHITECTURE.md, "Rules of the house"): enough for a researcher
  * to know which build, which data and which rule produced it, on which page, in which order.
  */
 export const provenance = z.object({

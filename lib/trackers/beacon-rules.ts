@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * Beacon rules as data (STYLE.md, after autoconsent): code only interprets them. Each rule carries
+ * Beacon rules as data (ARCHITECTURE.md, "Rules are data"): code only interprets them. Each rule carries
  * examples it must catch and counter-examples it must leave alone; tests/unit/beacon-rules.test.ts
  * runs every one of them through the real classifier.
  */

@@ -1,6 +1,6 @@
 /**
  * Headless Firefox ESR with the built MV2 extension, driven by puppeteer-core 24 over WebDriver BiDi
- * (../shared/RECIPES.md, "Firefox end-to-end"). The Firefox counterpart of ./chromium.ts.
+ * (ARCHITECTURE.md, "Browser recipes"). The Firefox counterpart of ./chromium.ts.
  *
  * - The extension's internal UUID is fixed with the pref `extensions.webextensions.uuids`, so its
  *   origin (`moz-extension://<uuid>/`) is known before it is installed.

@@ -1,5 +1,5 @@
 /**
- * Local HTTPS fixture site on REAL tracker host names (see ../shared/RECIPES.md, "Real tracker
+ * Local HTTPS fixture site on REAL tracker host names (see ARCHITECTURE.md, "Real tracker
  * hostnames, served locally"). One `https.createServer` answers for every host name:
  *
  * - a host with a directory under `tests/fixtures/site/<host>/` serves its files (`/` and
@@ -206,7 +206,7 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
 }
 
 /**
- * Flags for headless Chromium on these machines (RECIPES.md): without the background-networking
+ * Flags for headless Chromium on these machines (ARCHITECTURE.md, "Browser recipes"): without the background-networking
  * ones, Chromium's own calls fail against the closed network at every start.
  */
 export const QUIET_CHROMIUM_ARGS: readonly string[] = [

@@ -7,7 +7,7 @@ interface WorkerVersion {
 }
 
 /**
- * Watch the extension's service worker through CDP (RECIPES.md): its running status is the truth
+ * Watch the extension's service worker through CDP (ARCHITECTURE.md, "Browser recipes"): its running status is the truth
  * while `worker.evaluate` would hang on a stopped worker.
  */
 export async function watchServiceWorker(context: BrowserContext, page: Page, extensionId: string) {

@@ -4,7 +4,7 @@ import type { WxtViteConfig } from 'wxt';
 type VitePlugin = Extract<NonNullable<WxtViteConfig['plugins']>[number], { name: string }>;
 
 /**
- * Rules are data that carry their own `examples`, `counterExamples` and `note` (STYLE.md, after
+ * Rules are data that carry their own `examples`, `counterExamples` and `note` (ARCHITECTURE.md, after
  * autoconsent): the tests run them, the shipped extension never reads them. This build-only plugin
  * drops those properties from object literals in lib/ when their value is a literal (an array or a
  * string), so a zod schema's `examples: z.array(…)` is left alone. Content scripts must stay small

@@ -23,7 +23,7 @@ export interface AdRuleCounterExample {
 
 /**
  * An ad detector: the `Detector` contract, returning ad findings, with its own examples and
- * counter-examples (STYLE.md: rules are data; each carries what it catches and what it must not).
+ * counter-examples (ARCHITECTURE.md: rules are data; each carries what it catches and what it must not).
  */
 export interface AdDetector extends Detector {
   detect(root: ParentNode, ctx: DetectorContext): AdFinding[];

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /**
- * STYLE.md's convention test for the ad detectors: every file in lib/ads/detectors is a registered
+ * ARCHITECTURE.md's convention test for the ad detectors: every file in lib/ads/detectors is a registered
  * detector named after its file, and every detector fires on at least one positive fixture and is
  * exercised by at least one negative look-alike fixture that names it (`beaker-near-miss`).
  */
