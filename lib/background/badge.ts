@@ -1,6 +1,6 @@
 /**
  * The badge shows the page's targeted count (empty when zero). Its colour steps with the count,
- * never with a guess about intent (DESIGN.md): grey, then amber, orange, red.
+ * never with a guess about intent (ARCHITECTURE.md): grey, then amber, orange, red.
  */
 export const BADGE_STEPS: readonly { from: number; color: string }[] = [
   { from: 50, color: '#b91c1c' },

@@ -198,7 +198,7 @@ async function stopWorker(h: Harness): Promise<number> {
   return performance.now() - t0;
 }
 
-/** `worker.evaluate`, but never hanging on a stopped worker (RECIPES.md: CDP status is the truth). */
+/** `worker.evaluate`, but never hanging on a stopped worker (ARCHITECTURE.md, "Browser recipes": CDP status is the truth). */
 function evaluateWithin<T>(worker: Worker, fn: () => T, ms: number): Promise<T | null> {
   return Promise.race([
     worker.evaluate(fn).catch(() => null) as Promise<T | null>,
