@@ -50,7 +50,10 @@ const FRAGMENT_QS = method<Query>(FragmentCtor, 'querySelector');
 const MATCHES = method<(this: Element, selectors: string) => boolean>(ElementCtor, 'matches');
 const GET_ATTRIBUTE = method<(this: Element, name: string) => string | null>(ElementCtor, 'getAttribute');
 const GET_RECT = method<(this: Element) => DOMRect>(ElementCtor, 'getBoundingClientRect');
-const GET_ATTRIBUTE_NAMES = method<(this: Element) => string[]>(ElementCtor, 'getAttributeNames');
+const HAS_ATTRIBUTE = method<(this: Element, name: string) => boolean>(ElementCtor, 'hasAttribute');
+const HAS_ATTRIBUTES = method<(this: Element) => boolean>(ElementCtor, 'hasAttributes');
+/** For the page index's walk (lib/core/page-index.ts), captured like the rest. */
+export const CREATE_TREE_WALKER = method<(this: Document, root: Node, whatToShow?: number) => TreeWalker>(DocumentCtor, 'createTreeWalker');
 const GET_BY_ID = method<(this: Document, id: string) => Element | null>(DocumentCtor, 'getElementById');
 
 export function isElement(node: unknown): node is Element {
@@ -152,22 +155,13 @@ export function attr(el: Element, name: string): string | null {
   return GET_ATTRIBUTE ? GET_ATTRIBUTE.call(el, name) : el.getAttribute(name);
 }
 
-/** The element's attribute names (lower case in HTML documents), or null when it cannot say. */
-export function attributeNames(el: Element): readonly string[] | null {
-  try {
-    return GET_ATTRIBUTE_NAMES ? GET_ATTRIBUTE_NAMES.call(el) : el.getAttributeNames();
-  } catch {
-    // happy-dom builds the list with `Array.prototype.push`, which a page may replace: read the
-    // attribute map by index instead (slower, so second).
-    try {
-      const map = el.attributes;
-      const out: string[] = [];
-      for (let i = 0; i < map.length; i++) out[i] = map[i]!.name;
-      return out;
-    } catch {
-      return null;
-    }
-  }
+export function hasAttribute(el: Element, name: string): boolean {
+  return HAS_ATTRIBUTE ? HAS_ATTRIBUTE.call(el, name) : el.hasAttribute(name);
+}
+
+/** Whether the element has any attribute (a cheap skip for most of a page's wrappers). */
+export function hasAttributes(el: Element): boolean {
+  return HAS_ATTRIBUTES ? HAS_ATTRIBUTES.call(el) : el.hasAttributes();
 }
 
 export function rectOf(el: Element): { width: number; height: number } | null {
