@@ -1,4 +1,4 @@
-import { attr, CREATE_TREE_WALKER, hasAttribute, hasAttributes, forEachTextNode, isElement, matches, NO_TEXT_TAGS, queryAll } from './safe-dom';
+import { attr, CREATE_TREE_WALKER, hasAttribute, hasAttributes, walk, forEachTextNode, isElement, matches, NO_TEXT_TAGS, queryAll } from './safe-dom';
 
 /**
  * One walk per pass (ARCHITECTURE.md, "One walk"). The scanner walks each root it scans once and
@@ -133,7 +133,14 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
     candidates.length = isElement(start) && candidates[0] === start ? 1 : 0;
     masks.length = candidates.length;
     texts.length = 0;
-    walkWithStack(start, file, texts);
+    // Two plain walks: every element (svg and template contents too), then the page text.
+    walk(start as ParentNode, (el) => {
+      file(el);
+      return true;
+    }, null);
+    forEachTextNode(start as ParentNode, (text) => {
+      texts[texts.length] = text;
+    });
   }
 
   const maskOf = (from: Source): number => {
@@ -220,51 +227,6 @@ function nodeAfter(el: Node, start: Node): Node | null {
     if (n.nextSibling !== null) return n.nextSibling;
   }
   return null;
-}
-
-/** The walk without a TreeWalker: explicit stacks, children read by index over `childNodes`. */
-function walkWithStack(start: Node, file: (el: Element) => void, texts: Text[]): void {
-  // Explicit stacks, document order: a hostile depth cannot overflow the call stack. Children by
-  // index over `childNodes`: happy-dom's `nextSibling` searches the parent's children each call.
-  const stack: Node[] = [start];
-  const textOn: boolean[] = [true];
-  while (stack.length > 0) {
-    const top = stack.length - 1;
-    const node = stack[top]!;
-    const textHere = textOn[top]!;
-    stack.length = top;
-    textOn.length = top;
-    const type = node.nodeType;
-    if (type === 3) {
-      if (textHere) texts[texts.length] = node as Text;
-      continue;
-    }
-    if (node !== start) {
-      if (type !== 1) continue;
-      file(node as Element);
-    }
-    // Text inside script, style, svg … is not page text (`forEachTextNode`); the root's own tag is not checked.
-    const childText = textHere && (node === start || !NO_TEXT_TAGS.has((node as Element).localName));
-    // Read forwards (a live NodeList is cached for forward reads; read backwards, Chromium walks the
-    // list again for each index: 70 ms instead of a few on a 10k-element page), pushed in reverse
-    // so they are visited in document order.
-    const children = node.childNodes;
-    const count = children.length;
-    const from = stack.length;
-    for (let i = 0; i < count; i++) {
-      const child = children[i];
-      if (child === undefined) continue;
-      const childType = child.nodeType;
-      if (childType !== 1 && childType !== 3) continue;
-      stack[stack.length] = child;
-    }
-    for (let lo = from, hi = stack.length - 1; lo < hi; lo++, hi--) {
-      const t = stack[lo]!;
-      stack[lo] = stack[hi]!;
-      stack[hi] = t;
-    }
-    for (let i = from; i < stack.length; i++) textOn[i] = childText;
-  }
 }
 
 /** A detector asked for a source it did not declare in `sources`. */

@@ -121,28 +121,39 @@ function walkMatching(root: ParentNode, selector: string, out: Element[], firstO
 }
 
 /**
- * Depth-first walk of `root`'s descendants with an explicit stack (no recursion, so no stack
- * overflow on deep trees) and index loops over `childNodes`. `onElement` returning false stops the
+ * Depth-first walk of `root`'s descendants in document order, with an explicit stack (no recursion,
+ * so no stack overflow on deep trees) and index loops over `childNodes`, read forwards (Chromium
+ * walks a live NodeList again for each index read backwards). `onElement` returning false stops the
  * walk; returning 'skip' skips that element's subtree.
  */
-function walk(root: ParentNode, onElement: ((el: Element) => boolean | 'skip') | null, onText: ((text: Text) => void) | null): void {
+export function walk(root: ParentNode, onElement: ((el: Element) => boolean | 'skip') | null, onText: ((text: Text) => void) | null): void {
   const stack: Node[] = [root as Node];
   while (stack.length > 0) {
     const node = stack[stack.length - 1]!;
     stack.length -= 1;
+    if (node !== (root as Node)) {
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
+        if (onText !== null) onText(node as Text);
+        continue;
+      }
+      const verdict = onElement === null ? true : onElement(node as Element);
+      if (verdict === false) return;
+      if (verdict === 'skip') continue;
+    }
     const children = node.childNodes;
-    // Pushed in reverse so they are visited in document order.
-    for (let i = children.length - 1; i >= 0; i--) {
+    const from = stack.length;
+    for (let i = 0; i < children.length; i++) {
       const child = children[i];
       if (child === undefined) continue;
       const type = child.nodeType;
-      if (type === TEXT_NODE) {
-        if (onText !== null) onText(child as Text);
-      } else if (type === ELEMENT_NODE) {
-        const verdict = onElement === null ? true : onElement(child as Element);
-        if (verdict === false) return;
-        if (verdict !== 'skip') stack[stack.length] = child;
-      }
+      if (type === ELEMENT_NODE || (type === TEXT_NODE && onText !== null)) stack[stack.length] = child;
+    }
+    // Reversed, so they come off the stack in document order.
+    for (let lo = from, hi = stack.length - 1; lo < hi; lo++, hi--) {
+      const t = stack[lo]!;
+      stack[lo] = stack[hi]!;
+      stack[hi] = t;
     }
   }
 }
