@@ -7,6 +7,7 @@
  * timed over repeated runs (`repeatFor`), never one call at a time.
  */
 import { CONTENT_INDEX_SPEC, CONTENT_PASSES } from '../../lib/content/passes';
+import { buildIndex } from '../../lib/core/page-index';
 import { AD_DETECTORS } from '../../lib/ads/detect-ads.ts';
 import { OVERLAY_HINT_SELECTOR } from '../../lib/dark-patterns/support/overlays';
 import { createTextFactsClient } from '../../lib/content/text-facts-client';
@@ -308,11 +309,18 @@ export interface DetectorCost {
  * plus the selector queries behind the costs that grow with the document.
  */
 export function detectorCosts(subtreeHtml: string, minMs = 60): { detectors: DetectorCost[]; probes: Record<string, number> } {
-  const ctx = dpContext('en');
   const host = document.querySelectorAll('main .inner')[0] ?? document.body;
   host.insertAdjacentHTML('beforeend', subtreeHtml);
   const sub = host.lastElementChild!;
+  // Through the page index as in the scanner, one fresh walk per run (so nothing is memoised
+  // across runs): each figure includes one walk, whose cost alone is the first row.
+  const ctx: DetectorContext = { ...dpContext('en'), index: (root) => buildIndex(root, CONTENT_INDEX_SPEC) };
   const detectors: DetectorCost[] = [];
+  detectors.push({
+    id: '(the walk: buildIndex, once per root)',
+    documentMs: repeatFor(() => buildIndex(document, CONTENT_INDEX_SPEC).texts.length, minMs),
+    subtreeMs: repeatFor(() => buildIndex(sub, CONTENT_INDEX_SPEC).texts.length, minMs / 2),
+  });
   for (const d of [...AD_DETECTORS, ...DARK_PATTERN_DETECTORS]) {
     d.detect(document, ctx);
     d.detect(sub, ctx);

@@ -271,7 +271,7 @@ export function printScan(r: ScanResult): string {
     const det = [...c.detectors].sort((a, b) => b.documentMs - a.documentMs);
     lines.push(
       '',
-      `where the time goes on the ${k(c.target)} page: each detector alone, warm (text facts memoised), ms per run; the scanner runs every detector on every root, up to 3 rounds per batch`,
+      `where the time goes on the ${k(c.target)} page: each detector alone, warm (text facts memoised), ms per run, each through a fresh page index (one walk, the first row, is in every figure); the scanner walks each root once per batch for all detectors and runs them on every root, up to 3 rounds per batch`,
       table(
         ['detector', 'on the document', 'on one inserted subtree'],
         det.map((d) => [d.id, fmt(d.documentMs, 2), fmt(d.subtreeMs, 3)]),
