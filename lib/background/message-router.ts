@@ -21,7 +21,8 @@ export interface RouterDeps {
   extensionOrigin: string;
   content: ContentHandlers;
   page: PageHandlers;
-  onDropped: (reason: DropReason, from: 'content' | 'page' | 'unknown') => void;
+  /** `tabId`: a content script's message that failed its schema (its events count as dropped on the tab's visit). */
+  onDropped: (reason: DropReason, from: 'content' | 'page' | 'unknown', tabId?: number) => void;
 }
 
 /**
@@ -53,7 +54,7 @@ export function createMessageRouter(deps: RouterDeps) {
     }
     const parsed = parseMessage(contentMessage, raw);
     if (!parsed.ok) {
-      deps.onDropped(parsed.error, 'content');
+      deps.onDropped(parsed.error, 'content', tabId);
       return undefined;
     }
     const handler = deps.content[parsed.message.type] as (m: ContentMessage, tabId: number, frameId: number) => unknown;

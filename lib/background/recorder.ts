@@ -42,6 +42,11 @@ export interface NavigationDetails {
   url: string;
   documentId?: string;
   timeStamp?: number;
+  /**
+   * A page already showing when Beaker took it up (a tab open at install or browser start, a visit
+   * restarted by "delete all data"): its visit was not seen from its start (`seenFromStart: false`).
+   */
+  adopted?: boolean;
 }
 
 export interface RecorderDeps {
@@ -79,6 +84,8 @@ export interface Recorder {
   onFindings(findings: FindingReport[], tabId: number, frameId: number): number;
   /** TrackerDB verdicts for URLs a page element loads from, judged against the tab's page. */
   verdicts(urls: string[], tabId: number): Record<string, HostVerdict | null>;
+  /** Events lost before they were recorded (a malformed or oversized message from this tab): counted on its visit. */
+  onDropped(tabId: number, events: number): void;
 }
 
 /**
@@ -88,7 +95,8 @@ export interface Recorder {
  */
 export function createRecorder(deps: RecorderDeps): Recorder {
   const now = deps.now ?? (() => new Date());
-  const pendingByDocument = new Map<string, { tabId: number; details: RequestDetails[]; timer: ReturnType<typeof setTimeout> }>();
+  // `overflow`: requests beyond MAX_PENDING_PER_TAB, counted as dropped on the visit they would have gone to.
+  const pendingByDocument = new Map<string, { tabId: number; details: RequestDetails[]; overflow: number; timer: ReturnType<typeof setTimeout> }>();
   const heldImages = new Map<string, { details: RequestDetails; visit: TabVisit; thirdParty: boolean; host: string; finding: TrackerFinding | null }>();
 
   function provenance(visit: TabVisit, tabId: number, frameId: number, ruleId: string): Provenance {
@@ -156,15 +164,24 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     const entry = pendingByDocument.get(docId);
     if (entry) {
       if (entry.details.length < MAX_PENDING_PER_TAB) entry.details.push(details);
+      else entry.overflow += 1;
       return;
     }
     const timer = setTimeout(() => {
       // Never committed (or the commit was missed): attribute to whatever the tab shows now.
-      const held = pendingByDocument.get(docId)?.details ?? [];
+      const held = pendingByDocument.get(docId);
       pendingByDocument.delete(docId);
-      for (const d of held) record(d, true);
+      for (const d of held?.details ?? []) record(d, true);
+      if (held?.overflow) noteDropped(held.tabId, held.overflow);
     }, PENDING_DOCUMENT_MS);
-    pendingByDocument.set(docId, { tabId: details.tabId, details: [details], timer });
+    pendingByDocument.set(docId, { tabId: details.tabId, details: [details], overflow: 0, timer });
+  }
+
+  /** Completeness (ARCHITECTURE.md, "Export and import"): what was lost is counted on the tab's visit. */
+  function noteDropped(tabId: number, events: number): void {
+    const visit = deps.tabs.get(tabId)?.visit;
+    if (!visit || events <= 0 || isPaused(visit.site)) return;
+    deps.queue.push({ op: 'dropped', visitId: visit.visitId, events });
   }
 
   function record(details: RequestDetails, force = false): void {
@@ -262,6 +279,10 @@ export function createRecorder(deps: RecorderDeps): Recorder {
           day: visit.day,
           arrivalParams: findTrackingParams(queryOf(url)).slice(0, 32),
           counts: emptyCounts(),
+          // A navigation the browser reported is seen from its start: its requests before the
+          // commit are held for it (see holdRequest). An adopted page is not.
+          seenFromStart: details.adopted !== true,
+          droppedEvents: 0,
         },
       });
     }
@@ -274,6 +295,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
         clearTimeout(pending.timer);
         pendingByDocument.delete(details.documentId);
         for (const d of pending.details) record(d);
+        if (pending.overflow) noteDropped(details.tabId, pending.overflow);
       }
     }
   }
@@ -338,6 +360,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       }
       return recorded;
     },
+    onDropped: noteDropped,
     verdicts(urls, tabId) {
       const documentUrl = deps.tabs.get(tabId)?.visit?.url ?? '';
       const out: Record<string, HostVerdict | null> = {};

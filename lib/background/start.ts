@@ -138,7 +138,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.get(tab.id) && siteOf(tab.url)) {
-        await rec.onCommitted({ tabId: tab.id, frameId: 0, url: tab.url });
+        await rec.onCommitted({ tabId: tab.id, frameId: 0, url: tab.url, adopted: true });
       }
     }
     diagnostics.ready = true;
@@ -187,7 +187,11 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
   return createMessageRouter({
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
-    onDropped: (reason) => void dropped(reason),
+    onDropped: (reason, _from, tabId) => {
+      void dropped(reason);
+      // A content script's report lost whole: at least one event of the tab's visit (completeness).
+      if (tabId !== undefined) rec.onDropped(tabId, 1);
+    },
     content: {
       engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
       findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
@@ -220,7 +224,7 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
         await clearAll(database);
         // The visits are gone from the log: each open page starts a new one, from zero.
         for (const record of tabs.all()) {
-          if (record.visit) await rec.onCommitted({ tabId: record.tabId, frameId: 0, url: record.visit.url });
+          if (record.visit) await rec.onCommitted({ tabId: record.tabId, frameId: 0, url: record.visit.url, adopted: true });
         }
         return { deleted: true };
       },

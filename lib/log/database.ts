@@ -6,8 +6,10 @@ export const DB_NAME = 'beaker';
 /**
  * v1: `events` and `visits`.
  * v2: `siteDays` roll-ups (backfilled from visits) and `meta` (counters of dropped and failed work).
+ * v3: schema 2 (lib/schema/common.ts): visits get `seenFromStart: false` (schema 1 did not record
+ *     it) and `droppedEvents: 0`; every stored record's `schemaVersion` becomes 2.
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface MetaRecord {
   key: string;
@@ -73,6 +75,16 @@ export async function upgradeDatabase(db: IDBPDatabase<BeakerDB>, oldVersion: nu
       rollups.set(key, day);
     }
     for (const day of rollups.values()) await tx.objectStore('siteDays').put(day);
+  }
+  if (oldVersion < 3) {
+    // Schema 1 → 2 in place, one cursor per store (ARCHITECTURE.md, "Export and import").
+    for (let cursor = await tx.objectStore('visits').openCursor(); cursor; cursor = await cursor.continue()) {
+      const old = cursor.value as Omit<PageVisit, 'schemaVersion' | 'seenFromStart' | 'droppedEvents'> & Partial<PageVisit>;
+      await cursor.update({ ...old, schemaVersion: 2, seenFromStart: old.seenFromStart ?? false, droppedEvents: old.droppedEvents ?? 0 });
+    }
+    for (let cursor = await tx.objectStore('events').openCursor(); cursor; cursor = await cursor.continue()) {
+      if ((cursor.value.schemaVersion as number) !== 2) await cursor.update({ ...cursor.value, schemaVersion: 2 });
+    }
   }
 }
 

@@ -7,7 +7,9 @@ import { siteDayKey, type BeakerDatabase } from './database';
 export type WriteOp =
   | { op: 'visit'; visit: PageVisit }
   | { op: 'event'; event: LogEvent }
-  | { op: 'requests'; visitId: string; total: number; thirdParty: number };
+  | { op: 'requests'; visitId: string; total: number; thirdParty: number }
+  /** Events of a visit that were lost before they reached the log (completeness: `droppedEvents`). */
+  | { op: 'dropped'; visitId: string; events: number };
 
 export interface WriteQueueOptions {
   /** A flush starts at most this long after the first queued op (issue #2: within 250 ms). */
@@ -61,6 +63,8 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let inFlight = 0;
+  /** Events dropped by an overflow, per visit: one `dropped` op each rides with the next batch. */
+  const lostByVisit = new Map<string, number>();
 
   const schedule = (ms: number) => {
     if (timer !== null) return;
@@ -195,6 +199,12 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
           counted.add(item.event.id);
           const name = countedAs(item.event);
           if (name) count(visitById.get(item.event.visitId), name, 1);
+        } else if (item.op === 'dropped') {
+          const visit = visitById.get(item.visitId);
+          if (visit) {
+            visit.droppedEvents = (visit.droppedEvents ?? 0) + item.events;
+            touchedVisits.add(visit);
+          }
         } else {
           const visit = visitById.get(item.visitId);
           count(visit, 'requests', item.total);
@@ -221,6 +231,8 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
     while (queue.length > 0) {
       // Taken off the queue while in flight, so an overflow trim cannot shift it; put back on failure.
       const batch = queue.splice(0, maxBatch);
+      for (const [visitId, events] of lostByVisit) batch.push({ op: 'dropped', visitId, events });
+      lostByVisit.clear();
       inFlight = batch.length;
       let attempt = 0;
       for (;;) {
@@ -269,6 +281,12 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
       queue.push(op);
       if (queue.length > maxPending) {
         const dropped = queue.length - maxPending;
+        // The lost events are counted on their visits (ARCHITECTURE.md, "Export and import"),
+        // written with the next batch.
+        for (const o of queue.slice(0, dropped)) {
+          if (o.op === 'event') lostByVisit.set(o.event.visitId, (lostByVisit.get(o.event.visitId) ?? 0) + 1);
+          else if (o.op === 'dropped') lostByVisit.set(o.visitId, (lostByVisit.get(o.visitId) ?? 0) + o.events);
+        }
         queue = queue.slice(dropped);
         options.onError?.(new Error(`write queue overflow: ${dropped} ops dropped`), { attempt: 0, willRetry: false, dropped });
       }

@@ -1,7 +1,10 @@
 import { z } from 'zod/mini';
 
-/** Bumped whenever a record's shape changes; every record carries it so exports stay readable. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever a record's shape changes; every record carries it so exports stay readable.
+ * 1: first version. 2: visits carry `seenFromStart` and `droppedEvents` (README, "Schema changes").
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Caps keep one hostile page from filling the log: URLs and evidence are cut, never rejected. */
 export const MAX_URL_LENGTH = 2048;

@@ -18,6 +18,14 @@ export const pageVisit = z.object({
   /** Tracking parameters on the URL the person arrived with (`utm_source`, `gclid`, …). */
   arrivalParams: z.array(z.string().check(z.maxLength(64))).check(z.maxLength(32)),
   counts,
+  /**
+   * Completeness (ARCHITECTURE.md, "Export and import"): Beaker saw this visit from its navigation's
+   * start (false for a tab that was already open when Beaker started or was reset, and for visits
+   * migrated from schema 1, which did not record it).
+   */
+  seenFromStart: z.boolean(),
+  /** Events of this visit Beaker knows it dropped: malformed or oversized messages, capped held requests, write-queue overflow. */
+  droppedEvents: nonNegativeInt,
 });
 export type PageVisit = z.infer<typeof pageVisit>;
 

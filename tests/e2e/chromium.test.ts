@@ -5,7 +5,7 @@ import { COUNT_INDEXEDDB, until, useChromiumWithExtension, type ChromiumSession 
 import { badgeTextOf, readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
 import { watchServiceWorker } from '../../scripts/lib/service-worker';
 import { delayedTrackerUrl, fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
-import { logEvent, type LogEvent } from '../../lib/schema';
+import { SCHEMA_VERSION, logEvent, type LogEvent } from '../../lib/schema';
 
 const session = useChromiumWithExtension();
 let ext: Page;
@@ -58,7 +58,7 @@ describe('trackers on a news page with real tracker host names', () => {
     for (const event of events) {
       expect(logEvent.safeParse(event).success, JSON.stringify(event)).toBe(true);
       expect(event).toMatchObject({
-        schemaVersion: 1,
+        schemaVersion: SCHEMA_VERSION,
         extensionVersion: manifest.version,
         visitId,
         tabId,

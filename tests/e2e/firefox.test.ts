@@ -20,7 +20,7 @@ import {
 } from '../../scripts/lib/firefox';
 import { startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
 import { fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
-import { logEvent, type LogEvent, type TrackerEvent } from '../../lib/schema';
+import { SCHEMA_VERSION, logEvent, type LogEvent, type TrackerEvent } from '../../lib/schema';
 import { siteOf } from '../../lib/trackers/url';
 import { until } from './harness';
 
@@ -106,7 +106,7 @@ describe('the news page with real tracker host names', () => {
     const dataVersion = readFileSync(join(buildDir, 'trackerdb-version.txt'), 'utf8').trim();
     for (const event of found) {
       expect(logEvent.safeParse(event).success, JSON.stringify(event)).toBe(true);
-      expect(event).toMatchObject({ schemaVersion: 1, extensionVersion: version, visitId, tabId, frameId: 0, topUrl: news.url, site });
+      expect(event).toMatchObject({ schemaVersion: SCHEMA_VERSION, extensionVersion: version, visitId, tabId, frameId: 0, topUrl: news.url, site });
       expect(event.trackerDbVersion).toMatch(new RegExp(`^${dataVersion.replace(/\./g, '\\.')}/engine-\\d+$`));
       expect(event.sessionId.length).toBeGreaterThan(0);
       expect(Number.isSafeInteger(event.seq) && event.seq >= 0).toBe(true);

@@ -111,6 +111,8 @@ const VISIT: PageVisit = {
   day: '2025-03-14',
   arrivalParams: ['utm_source'],
   counts: { tracker: 12, ad: 3, darkPattern: 1, engagement: 4, requests: 180, thirdPartyRequests: 95 },
+  seenFromStart: true,
+  droppedEvents: 0,
 };
 
 const SITE_DAY: SiteDay = {

@@ -7,7 +7,7 @@ import type { TrackerDb } from '../../../lib/trackers/trackerdb';
 import type { WriteOp, WriteQueue } from '../../../lib/log/write-queue';
 import { localDay } from '../../../lib/log/queries';
 import type { EngagementAct } from '../../../lib/messages';
-import { emptyCounts, logEvent, pageVisit, targetedCount, type LogEvent, type PageVisit } from '../../../lib/schema';
+import { SCHEMA_VERSION, emptyCounts, logEvent, pageVisit, targetedCount, type LogEvent, type PageVisit } from '../../../lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schema/settings';
 import { loadTrackerDbFromNodeModules } from '../../helpers/trackerdb-node';
 
@@ -153,7 +153,7 @@ describe('starts a visit on commit', () => {
     expect(more).toEqual([]);
     expect(visit).toEqual({
       id: expect.stringMatching(/^session-1:v\d+$/),
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       sessionId: 'session-1',
       tabId: TAB,
       url,
@@ -163,6 +163,8 @@ describe('starts a visit on commit', () => {
       day: localDay(NOW),
       arrivalParams: [],
       counts: emptyCounts(),
+      seenFromStart: true,
+      droppedEvents: 0,
     });
     expect(currentVisit()).toMatchObject({ visitId: visit!.id, url, site, documentId: 'doc-1', counts: emptyCounts() });
     expect(lastChange()).toMatchObject({ tabId: TAB, visitId: visit!.id, restricted: false, targeted: 0 });
@@ -249,7 +251,7 @@ describe('counts tracker requests', () => {
     const [event] = trackerEvents();
     expect(event).toMatchObject({
       kind: 'tracker',
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       extensionVersion: EXTENSION_VERSION,
       trackerDbVersion: db.version,
       ruleId: 'trackerdb/google_analytics',

@@ -16,6 +16,8 @@ export function makeVisit(overrides: Partial<PageVisit> = {}): PageVisit {
     day: '2026-11-20',
     arrivalParams: [],
     counts: emptyCounts(),
+    seenFromStart: true,
+    droppedEvents: 0,
     ...overrides,
   };
 }
