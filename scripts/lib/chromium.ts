@@ -29,7 +29,16 @@ export interface ExtensionBrowser {
 }
 
 /** Launch headless Chromium with the built extension, every host name mapped to the fixture server. */
-export async function launchWithExtension(opts: { fixturePort?: number; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  opts: {
+    fixturePort?: number;
+    extensionDir?: string;
+    /** Browser flags instead of the fixture or quiet defaults (the crawl passes its own). */
+    args?: readonly string[];
+    /** Default true (fixtures use self-made certificates); the crawl of real sites records TLS errors instead. */
+    ignoreHTTPSErrors?: boolean;
+  } = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? CHROME_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new MissingPrerequisite(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
@@ -38,15 +47,13 @@ export async function launchWithExtension(opts: { fixturePort?: number; extensio
   const args = [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
-    ...(opts.fixturePort !== undefined
-      ? chromiumFixtureArgs(opts.fixturePort)
-      : QUIET_CHROMIUM_ARGS),
+    ...(opts.args ?? (opts.fixturePort !== undefined ? chromiumFixtureArgs(opts.fixturePort) : QUIET_CHROMIUM_ARGS)),
   ];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
     headless: true,
     args,
-    ignoreHTTPSErrors: true,
+    ignoreHTTPSErrors: opts.ignoreHTTPSErrors ?? true,
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(first.url()).host;

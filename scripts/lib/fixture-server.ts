@@ -53,6 +53,12 @@ export interface FixtureServerOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
+  /** More directories of `<host>/` folders served like tests/fixtures/site (the crawl's sites). */
+  extraSiteDirs?: readonly string[];
+  /** Hosts whose requests are accepted and never answered (a site that hangs); dropped at `close()`. */
+  neverAnswer?: readonly string[];
+  /** `https://host/path` → where it redirects (HTTP 302), checked before files. */
+  redirects?: Readonly<Record<string, string>>;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -91,8 +97,15 @@ export function allFixtureHostnames(): string[] {
 }
 
 export async function startFixtureServer(opts: FixtureServerOptions = {}): Promise<FixtureServer> {
-  const hosts = allFixtureHostnames();
-  const siteHosts = new Set(siteHostnames());
+  const siteRoots = new Map<string, string>(siteHostnames().map((h) => [h, FIXTURE_SITE_DIR]));
+  for (const dir of opts.extraSiteDirs ?? []) {
+    for (const d of readdirSync(dir, { withFileTypes: true })) {
+      if (d.isDirectory() && d.name.includes('.') && !siteRoots.has(d.name)) siteRoots.set(d.name, resolve(dir));
+    }
+  }
+  const hosts = [...new Set([...allFixtureHostnames(), ...siteRoots.keys(), ...(opts.neverAnswer ?? [])])].sort();
+  const siteHosts = new Set(siteRoots.keys());
+  const neverAnswer = new Set(opts.neverAnswer ?? []);
   const pems = await generate([{ name: 'commonName', value: 'beaker-fixtures.test' }], {
     keyType: 'ec',
     curve: 'P-256',
@@ -148,9 +161,16 @@ export async function startFixtureServer(opts: FixtureServerOptions = {}): Promi
       return;
     }
     const pathname = pathnameOf(rawPath);
+    if (neverAnswer.has(host)) return; // held open until the browser gives up or the server closes
+    const redirect = opts.redirects?.[`https://${host}${pathname}`];
+    if (redirect !== undefined) {
+      res.writeHead(302, { ...common, Location: redirect, 'Content-Length': '0' });
+      res.end();
+      return;
+    }
 
     if (siteHosts.has(host)) {
-      const file = siteFile(host, pathname);
+      const file = siteFile(host, pathname, siteRoots.get(host) ?? FIXTURE_SITE_DIR);
       if (!file) {
         res.writeHead(404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' });
         res.end(`fixture: no file for https://${host}${pathname}\n`);
@@ -251,8 +271,8 @@ function pathnameOf(rawPath: string): string {
   }
 }
 
-function siteFile(host: string, pathname: string): string | null {
-  const root = join(FIXTURE_SITE_DIR, host);
+function siteFile(host: string, pathname: string, siteDir: string = FIXTURE_SITE_DIR): string | null {
+  const root = join(siteDir, host);
   const full = normalize(join(root, pathname));
   if (full !== root && !full.startsWith(root + sep)) return null;
   let candidate = full;
