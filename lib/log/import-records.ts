@@ -1,0 +1,70 @@
+import type { LogEvent, PageVisit, SiteDay } from '../schema';
+import { emptyCounts } from '../schema/events';
+import { siteDayKey, type BeakerDatabase } from './database';
+import { addCounts } from './queries';
+
+/** What an import wrote (ARCHITECTURE.md, "Export and import"). */
+export interface ImportSummary {
+  /** New records written, per kind (`visit`, `tracker`, …). */
+  imported: Record<string, number>;
+  /** Records whose id the log already held: skipped, the stored one kept. */
+  duplicates: Record<string, number>;
+  /** Site-days whose roll-ups the imported visits changed. */
+  siteDays: number;
+}
+
+const kindOf = (record: { kind: 'visit' } | LogEvent) => record.kind;
+
+/**
+ * Writes one validated file in **one** transaction (all or nothing): records whose id is already
+ * stored are skipped, the site-day roll-ups of the new visits are added in the same transaction
+ * (as the write queue would have: `visits` + 1 and the visit's counts, which are its own record
+ * of what it saw). An event changes no count: its visit's counts already hold it, whether the
+ * visit comes in this file, was stored before, or was left out of the export by a filter.
+ */
+export async function importRecords(db: BeakerDatabase, visits: readonly PageVisit[], events: readonly LogEvent[]): Promise<ImportSummary> {
+  const tx = db.transaction(['events', 'visits', 'siteDays'], 'readwrite');
+  const summary: ImportSummary = { imported: {}, duplicates: {}, siteDays: 0 };
+  const bump = (into: Record<string, number>, kind: string) => (into[kind] = (into[kind] ?? 0) + 1);
+  try {
+    const visitStore = tx.objectStore('visits');
+    const eventStore = tx.objectStore('events');
+    const dayStore = tx.objectStore('siteDays');
+    const [visitKeys, eventKeys] = await Promise.all([
+      Promise.all(visits.map((v) => visitStore.getKey(v.id))),
+      Promise.all(events.map((e) => eventStore.getKey(e.id))),
+    ]);
+    const newVisits = visits.filter((_, i) => visitKeys[i] === undefined);
+    const firstOfDay = new Map<string, PageVisit>();
+    for (const visit of newVisits) if (!firstOfDay.has(siteDayKey(visit.site, visit.day))) firstOfDay.set(siteDayKey(visit.site, visit.day), visit);
+    const stored = await Promise.all([...firstOfDay.keys()].map((key) => dayStore.get(key)));
+    const days = new Map<string, SiteDay>();
+    [...firstOfDay].forEach(([key, { site, day }], i) => days.set(key, stored[i] ?? { key, site, day, visits: 0, counts: emptyCounts() }));
+    const writes: Promise<unknown>[] = [];
+    visits.forEach((visit, i) => {
+      if (visitKeys[i] !== undefined) return void bump(summary.duplicates, 'visit');
+      bump(summary.imported, 'visit');
+      writes.push(visitStore.add(visit));
+      const day = days.get(siteDayKey(visit.site, visit.day))!;
+      day.visits += 1;
+      addCounts(day.counts, visit.counts);
+    });
+    events.forEach((event, i) => {
+      if (eventKeys[i] !== undefined) return void bump(summary.duplicates, kindOf(event));
+      bump(summary.imported, kindOf(event));
+      writes.push(eventStore.add(event));
+    });
+    for (const day of days.values()) writes.push(dayStore.put(day));
+    summary.siteDays = days.size;
+    await Promise.all([...writes, tx.done]);
+    return summary;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already aborted
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
