@@ -3,8 +3,8 @@ import { SCHEMA_VERSION } from '../schema/common';
 import { columnsOf, valueAt, type Column, type ColumnType } from './columns';
 import type { ExportedFile } from './manifest';
 import type { ExportRecord, RecordKind } from './records';
-import type { ByteSink } from './sink';
-import type { WriterFactory } from './writers';
+import type { ByteSink, SinkDirectory } from './sink';
+import type { RecordWriter, WriterFactory } from './writers';
 
 /**
  * Parquet, one file per kind, typed columns (ARCHITECTURE.md, "Exports"), written with
@@ -63,7 +63,14 @@ function sources(columns: Column[], data: unknown[][]): ColumnSource[] {
   return columns.map((c, i) => ({ name: c.name, data: data[i]!, type: PARQUET_TYPE[c.type], nullable: c.nullable }));
 }
 
-export const parquetWriter: WriterFactory = async (directory, kinds) => {
+/** A Parquet writer with row groups of `rowGroupRows` (tests use small ones to get many groups). */
+export function makeParquetWriter(rowGroupRows = ROW_GROUP_ROWS): WriterFactory {
+  return (directory, kinds) => openParquetTables(directory, kinds, rowGroupRows);
+}
+
+export const parquetWriter: WriterFactory = makeParquetWriter();
+
+async function openParquetTables(directory: SinkDirectory, kinds: readonly RecordKind[], rowGroupRows: number): Promise<RecordWriter> {
   const tables = new Map<RecordKind, Table>();
   for (const kind of kinds) {
     const columns = columnsOf(kind);
@@ -92,7 +99,7 @@ export const parquetWriter: WriterFactory = async (directory, kinds) => {
       for (let i = 0; i < t.columns.length; i++) t.data[i]!.push(parquetValue(t.columns[i]!, valueAt(record, t.columns[i]!)));
       t.rows += 1;
       t.records += 1;
-      if (t.rows >= ROW_GROUP_ROWS) await flush(t);
+      if (t.rows >= rowGroupRows) await flush(t);
     },
     async finish() {
       const files: ExportedFile[] = [];
@@ -105,4 +112,4 @@ export const parquetWriter: WriterFactory = async (directory, kinds) => {
       return files;
     },
   };
-};
+}

@@ -23,6 +23,8 @@ export interface ExportOptions {
   /** On unless the caller turns it off (researchers). */
   privacy?: PrivacyMode;
   manifest: Omit<ManifestInput, 'filters' | 'privacy' | 'files'>;
+  /** A writer other than the format's default one (tests: small Parquet row groups). */
+  writer?: WriterFactory;
   /** Write `schema/*.schema.json` beside the files (default true). */
   schemas?: boolean;
   /** Called every `progressEvery` records written (default 10,000). */
@@ -45,7 +47,7 @@ export async function runExport(options: ExportOptions): Promise<Manifest> {
   const { directory } = options;
   const every = options.progressEvery ?? 10_000;
   try {
-    const writer = await WRITERS[options.format](directory, kinds);
+    const writer = await (options.writer ?? WRITERS[options.format])(directory, kinds);
     const builder = new ManifestBuilder();
     let written = 0;
     for await (const record of options.records) {

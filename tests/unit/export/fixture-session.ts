@@ -96,6 +96,6 @@ export function fixtureSession(): ExportRecord[] {
     makeEngagementEvent(news, 'click'),
     visitToRecord(shop),
     firstParty,
-    makeEngagementEvent(shop, 'type'),
+    { ...makeEngagementEvent(shop, 'type'), target: { tag: 'input', role: 'searchbox' } },
   ] as ExportRecord[];
 }
