@@ -21,6 +21,8 @@
  *               run, with and without the built extension (3 rounds, order rotated): median added script time
  *               (CDP ScriptDuration) and main-thread time (TaskDuration) of the page's renderer per page
  *               (target: ≤ 5 ms added script); the service worker's own time is not in it.
+ *   export      1M synthetic records to JSON Lines, CSV and Parquet (one process each) vs a plain JSON.stringify
+ *               dump: records/s and peak RSS at 100k and 1M (target: flat, within 64 MB).
  * Targets print PASS/MISS; the exit code is 0 either way (non-zero only when a section fails to run).
  */
 import { cpus } from 'node:os';
@@ -30,12 +32,13 @@ import { benchClassify, printClassify, type ClassifyResult } from './bench/class
 import { benchColdStart, printColdStart, type ColdStartResult } from './bench/cold-start';
 import { benchContentSize, printContentSize, type ContentSizeResult } from './bench/content-size';
 import { benchDarkPatterns, printDarkPatterns, type DarkPatternsResult } from './bench/dark-patterns';
+import { benchExport, printExport, type ExportResult } from './bench/export';
 import { benchLog, printLog, type LogResult } from './bench/log';
 import { benchPageCost, printPageCost, type PageCostResult } from './bench/page-cost';
 import { benchScan, printScan, type ScanResult } from './bench/scan';
 import { log } from './bench/stats';
 
-const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost'] as const;
+const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -51,6 +54,7 @@ interface Report {
   'content-size'?: ContentSizeResult;
   'dark-patterns'?: DarkPatternsResult;
   'page-cost'?: PageCostResult;
+  export?: ExportResult;
   seconds: Partial<Record<Section, number>>;
 }
 
@@ -75,7 +79,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const sections = SECTIONS.filter((s) => wanted.includes(s));
-  if (sections.some((s) => s !== 'classify' && s !== 'content-size')) findChromium();
+  if (sections.some((s) => s !== 'classify' && s !== 'content-size' && s !== 'export')) findChromium();
 
   const cpu = cpus();
   const report: Report = {
@@ -113,6 +117,9 @@ async function main(): Promise<number> {
     } else if (section === 'dark-patterns') {
       report['dark-patterns'] = await benchDarkPatterns();
       out(printDarkPatterns(report['dark-patterns']));
+    } else if (section === 'export') {
+      report.export = await benchExport();
+      out(printExport(report.export));
     } else {
       report['page-cost'] = await benchPageCost();
       out(printPageCost(report['page-cost']));

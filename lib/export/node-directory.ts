@@ -19,7 +19,7 @@ export class NodeDirectory implements SinkDirectory {
     const final = join(this.dir, name);
     const temp = `${final}.partial`;
     mkdirSync(dirname(final), { recursive: true });
-    const stream = createWriteStream(temp);
+    const stream = createWriteStream(temp, { highWaterMark: 1 << 20 });
     this.opened.push({ final, temp, stream });
     let failure: Error | null = null;
     stream.on('error', (error) => {
@@ -37,8 +37,13 @@ export class NodeDirectory implements SinkDirectory {
         check();
         if (!stream.write(chunk)) {
           await new Promise<void>((resolve) => {
-            stream.once('drain', resolve);
-            stream.once('close', resolve);
+            const done = () => {
+              stream.off('drain', done);
+              stream.off('close', done);
+              resolve();
+            };
+            stream.on('drain', done);
+            stream.on('close', done);
           });
         }
         check();

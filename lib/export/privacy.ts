@@ -27,8 +27,21 @@ export const PRIVACY_RULES_VERSION = 1;
 
 export type PrivacyMode = 'on' | 'off';
 
+/** Page URLs repeat on every event of a visit: remember recent answers (bounded, cleared when full). */
+const MEMO_SIZE = 1024;
+const memo = new Map<string, string>();
+
 /** `scheme://registrable-domain/path`: no userinfo, port, query or fragment. Non-web URLs lose everything after the scheme. */
 export function privateUrl(url: string): string {
+  const known = memo.get(url);
+  if (known !== undefined) return known;
+  const out = computePrivateUrl(url);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(url, out);
+  return out;
+}
+
+function computePrivateUrl(url: string): string {
   if (!isWebUrl(url)) {
     const colon = url.indexOf(':');
     return colon > 0 && colon < 20 ? `${url.slice(0, colon + 1)}` : '';
