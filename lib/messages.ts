@@ -3,6 +3,9 @@ import { counts, engagementAction, trackerCategory } from './schema/events';
 import { settings as settingsSchema } from './schema/settings';
 import type { VisitSummary } from './log/summarize-visit';
 import type { PeriodTotals } from './log/queries';
+import type { ImportSummary } from './log/import-records';
+import type { ExportFilters } from './export/manifest';
+import { RECORD_KINDS } from './export/records';
 
 /**
  * The message catalogue (ARCHITECTURE.md, "Rules of the house"): one zod union per direction, keyed on
@@ -245,6 +248,51 @@ export const highlightMessage = z.object({
   items: z.nullable(z.array(z.object({ unitId: text(80), label: text(120) })).check(z.maxLength(200))),
 });
 export type HighlightMessage = z.infer<typeof highlightMessage>;
+
+/**
+ * Export and import run over a runtime Port (ARCHITECTURE.md, "Export and import"), only from the
+ * settings page (the background checks the port's sender). Export: the page asks page by page
+ * (`export-next`) and the background answers one cursor page at a time; the page parses each
+ * record with `exportRecord`. Import: one port per file, chunks of its text acknowledged one by one.
+ */
+export const EXPORT_PORT = 'beaker-export';
+export const IMPORT_PORT = 'beaker-import';
+export const MAX_IMPORT_CHUNK_CHARS = 1 << 20;
+export const MAX_EXPORT_PAGE_RECORDS = 1000;
+const exportFiltersMessage = z.object({
+  from: z.nullable(z.iso.datetime()),
+  to: z.nullable(z.iso.datetime()),
+  sites: z.array(z.string().check(z.maxLength(253))).check(z.maxLength(1000)),
+  kinds: z.array(z.enum(RECORD_KINDS)),
+});
+true satisfies Same<z.infer<typeof exportFiltersMessage>, ExportFilters>;
+export const exportRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export-start'), filters: exportFiltersMessage }),
+  z.object({ type: z.literal('export-next') }),
+]);
+export type ExportRequest = z.infer<typeof exportRequest>;
+export const exportReply = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export-begin'), extensionVersion: z.string(), trackerDbVersion: z.string() }),
+  z.object({ type: z.literal('export-page'), records: z.array(z.unknown()).check(z.maxLength(MAX_EXPORT_PAGE_RECORDS)) }),
+  z.object({ type: z.literal('export-end') }),
+  z.object({ type: z.literal('export-error'), message: z.string() }),
+]);
+export type ExportReply = z.infer<typeof exportReply>;
+export const importRequest = z.discriminatedUnion('type', [
+  /** `size`: the file's bytes as the page sees them (a zip's: its records file's), for the size cap. */
+  z.object({ type: z.literal('import-start'), name: z.string().check(z.maxLength(255)), size: z.nullable(z.int().check(z.nonnegative())) }),
+  z.object({ type: z.literal('import-chunk'), text: z.string().check(z.maxLength(MAX_IMPORT_CHUNK_CHARS)) }),
+  z.object({ type: z.literal('import-end') }),
+]);
+export type ImportRequest = z.infer<typeof importRequest>;
+const kindCounts = z.record(z.string(), z.int());
+export const importReply = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('import-ack') }),
+  z.object({ type: z.literal('import-refused'), line: z.nullable(z.int()), message: z.string() }),
+  z.object({ type: z.literal('import-done'), summary: z.object({ imported: kindCounts, duplicates: kindCounts, siteDays: z.int() }) }),
+]);
+export type ImportReply = z.infer<typeof importReply>;
+true satisfies Same<Extract<ImportReply, { type: 'import-done' }>['summary'], ImportSummary>;
 
 /** Background → extension pages: a visit's counts changed; views re-read the log. */
 export const broadcastMessage = z.object({ type: z.literal('visit-updated'), visitId: z.string(), tabId: z.int() });

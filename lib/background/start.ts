@@ -19,6 +19,7 @@ import { applySettingsPatch, createSettingsWriter, withSitePaused, type Settings
 import { popupDataFor } from './popup-data';
 import type { TabVisits } from './tab-visits';
 import { createListManager, type ListManager } from '../ads/lists/list-manager';
+import { listenForExportImport, type ExportImportDeps } from './export-import';
 
 export type { BackgroundDiagnostics } from './diagnostics';
 
@@ -34,6 +35,8 @@ interface Background {
   texts: ReturnType<typeof createTextFactsCache>;
   /** Called once the worker is ready (diagnostics.ready). */
   onReady: () => void;
+  /** Hands the log to the export and import ports (null: the start failed). */
+  onPortsReady: (deps: ExportImportDeps | null) => void;
 }
 
 /**
@@ -63,16 +66,20 @@ export function startBackground(): void {
     return loadTextClassifier(classifierUrl);
   });
 
+  let onPortsReady: (deps: ExportImportDeps | null) => void = () => undefined;
+  listenForExportImport(new Promise((resolve) => (onPortsReady = resolve)));
+
   let route: Route | null = null;
   let routed: () => void = () => undefined;
   const routeReady = new Promise<void>((resolve) => (routed = resolve));
-  void init({ diagnostics, prefs, lists, gate, settled, texts, onReady }, (r) => {
+  void init({ diagnostics, prefs, lists, gate, settled, texts, onReady, onPortsReady }, (r) => {
     route = r;
     routed();
   }).finally(() => {
     // Also when the start failed part-way: nothing waits for ever.
     routed();
     onReady();
+    onPortsReady(null);
   });
   browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     if (route) return route(raw, sender);
@@ -134,6 +141,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     for (const record of restored) if (record.visit) updateBadge(record.tabId);
 
     onRoute(createRoute(bg, { database, queue, tabs, rec, settingsWriter }));
+    bg.onPortsReady({ database, queue, extensionVersion: browser.runtime.getManifest().version, trackerDbVersion: db.version });
     await bg.gate.open(rec);
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {
