@@ -4,7 +4,7 @@
  *
  *   npm run crawl -- --urls list.txt --out DIR [--dwell 10] [--scroll] [--concurrency N]
  *                    [--shard i/n] [--resume] [--filter-list FILE] [--queue redis://HOST:PORT/NAME]
- *                    [--timeout 30] [--redis-timeout 30]
+ *                    [--timeout 30] [--redis-timeout 30] [--extension DIR]
  *   npm run crawl -- --merge DIR1 DIR2 … --out MERGED
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ import { parseShard } from './crawl/url-list';
 
 const USAGE = `usage: npm run crawl -- --urls list.txt --out DIR [--dwell 10] [--scroll] [--concurrency N] [--shard i/n]
                         [--resume] [--filter-list FILE] [--queue redis://HOST:PORT/NAME] [--timeout 30] [--redis-timeout 30]
+                        [--extension DIR]
        npm run crawl -- --merge DIR1 DIR2 … --out MERGED
 See docs/crawl.md.`;
 
@@ -36,6 +37,7 @@ const optionsSchema = z.object({
   timeout: seconds('timeout', 600).default(30),
   'redis-timeout': seconds('redis-timeout', 3600).default(30),
   'map-hosts-to-port': z.coerce.number().int().min(1).max(65535).optional(),
+  extension: z.string().optional(),
 });
 
 async function main(): Promise<number> {
@@ -55,6 +57,7 @@ async function main(): Promise<number> {
       'redis-timeout': { type: 'string' },
       // The fixture sites: every host name to 127.0.0.1:PORT, self-made certificates accepted (tests, bench).
       'map-hosts-to-port': { type: 'string' },
+      extension: { type: 'string' },
       merge: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -101,6 +104,7 @@ async function main(): Promise<number> {
       timeoutSeconds: v.timeout,
       redisTimeoutSeconds: v['redis-timeout'],
       mapHostsToPort: v['map-hosts-to-port'] ?? null,
+      extensionDir: v.extension ?? null,
     };
     const result = await runCrawl(options);
     const failed = result.rows.filter((r) => r.status !== 'ok' && r.status !== 'skipped').length;

@@ -39,6 +39,7 @@ export interface VisitOutcome {
 }
 
 const MAX_LAUNCH_FAILURES = 3;
+const SCROLL_EVERY_MS = 1500;
 
 export function workerName(index: number): string {
   return `${hostname()}:${process.pid}:${index}`;
@@ -162,12 +163,19 @@ export class BrowserWorker {
     return { row, records };
   }
 
-  /** Stay on the page for the dwell time; with `scroll`, wheel down a screen at a time (no clicks). */
+  /**
+   * Stay on the page for the dwell time. With `scroll`, wheel down most of a screen every 1.5 s (no
+   * clicks), so lazy ads load and a unit in view stays there long enough to count as seen (≥ 1 s).
+   */
   private async dwell(page: Page, stop: () => boolean): Promise<void> {
     const end = Date.now() + this.opts.dwellMs;
+    let nextScroll = Date.now() + SCROLL_EVERY_MS;
     while (Date.now() < end && !stop()) {
-      if (this.opts.scroll) await page.mouse.wheel(0, 600).catch(() => undefined);
-      await new Promise((r) => setTimeout(r, Math.min(500, Math.max(0, end - Date.now()))));
+      if (this.opts.scroll && Date.now() >= nextScroll) {
+        await page.mouse.wheel(0, 600).catch(() => undefined);
+        nextScroll += SCROLL_EVERY_MS;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(100, Math.max(0, end - Date.now()))));
     }
   }
 

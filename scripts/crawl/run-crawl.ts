@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,8 @@ export interface CrawlOptions {
   redisTimeoutSeconds: number;
   /** Map every host to 127.0.0.1:port (the fixture sites; tests and the bench). */
   mapHostsToPort: number | null;
+  /** An unpacked Chrome build to crawl with instead of building this checkout (`--extension DIR`). */
+  extensionDir?: string | null;
   hooks?: CrawlHooks;
   log?: (line: string) => void;
   /** Progress output; defaults to stderr (a rewritten line on a terminal). */
@@ -49,8 +51,9 @@ export interface CrawlResult {
 }
 
 /** The built extension, copied so a rebuild during a long crawl cannot change or remove it. */
-function snapshotExtension(log: (line: string) => void): { dir: string; version: string; cleanup: () => void } {
-  const built = ensureBuilt('chrome', log);
+function snapshotExtension(given: string | null, log: (line: string) => void): { dir: string; version: string; cleanup: () => void } {
+  if (given !== null && !existsSync(join(given, 'manifest.json'))) throw new Error(`--extension ${given}: no manifest.json there (an unpacked Chrome build, like .output/chrome-mv3)`);
+  const built = given ?? ensureBuilt('chrome', log);
   const dir = mkdtempSync(join(tmpdir(), 'beaker-crawl-ext-'));
   cpSync(built, dir, { recursive: true });
   const version = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { version: string }).version;
@@ -82,7 +85,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlResult> {
     filterListHash = createHash('sha256').update(text).digest('hex');
   }
   findChromium();
-  const extension = snapshotExtension(log);
+  const extension = snapshotExtension(opts.extensionDir ?? null, log);
   const pool = new WorkerPool(opts.concurrency, {
     extensionDir: extension.dir,
     dwellMs: opts.dwellSeconds * 1000,
