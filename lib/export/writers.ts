@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build carries its own Buffer polyfill; the Node build reads a global `Buffer` that extension pages lack.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import { columnsOf, valueAt, type Column } from './columns';
 import type { ExportedFile } from './manifest';
 import { toJsonLine, type ExportRecord, type RecordKind } from './records';
