@@ -108,7 +108,8 @@ export function serveImport(port: Port, deps: ExportImportDeps): void {
       const message = parsed.data;
       if (message.type === 'import-start') {
         if (file) return finish({ type: 'import-refused', line: null, message: 'One file per import.' });
-        file = new FileImport(async () => deps.database, { name: message.name, declaredBytes: message.size ?? undefined });
+        // The page names the file in what it shows: messages here say only the line.
+        file = new FileImport(async () => deps.database, { declaredBytes: message.size ?? undefined });
         const refusal = file.push('');
         return refusal ? finish({ type: 'import-refused', ...refusal }) : post(port, { type: 'import-ack' });
       }
