@@ -23,6 +23,7 @@
  *               (target: ≤ 5 ms added script); the service worker's own time is not in it.
  *   export      1M synthetic records to JSON Lines, CSV and Parquet (one process each) vs a plain JSON.stringify
  *               dump: records/s and peak RSS at 100k and 1M (target: flat, within 64 MB).
+ *   crawl       npm run crawl on the crawl fixture sites (dwell 2 s): sites/min and per core, 1 worker vs one per core.
  * Targets print PASS/MISS; the exit code is 0 either way (non-zero only when a section fails to run).
  */
 import { cpus } from 'node:os';
@@ -32,13 +33,14 @@ import { benchClassify, printClassify, type ClassifyResult } from './bench/class
 import { benchColdStart, printColdStart, type ColdStartResult } from './bench/cold-start';
 import { benchContentSize, printContentSize, type ContentSizeResult } from './bench/content-size';
 import { benchDarkPatterns, printDarkPatterns, type DarkPatternsResult } from './bench/dark-patterns';
+import { benchCrawl, printCrawl, type CrawlResult } from './bench/crawl';
 import { benchExport, printExport, type ExportResult } from './bench/export';
 import { benchLog, printLog, type LogResult } from './bench/log';
 import { benchPageCost, printPageCost, type PageCostResult } from './bench/page-cost';
 import { benchScan, printScan, type ScanResult } from './bench/scan';
 import { log } from './bench/stats';
 
-const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export'] as const;
+const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -55,6 +57,7 @@ interface Report {
   'dark-patterns'?: DarkPatternsResult;
   'page-cost'?: PageCostResult;
   export?: ExportResult;
+  crawl?: CrawlResult;
   seconds: Partial<Record<Section, number>>;
 }
 
@@ -117,6 +120,9 @@ async function main(): Promise<number> {
     } else if (section === 'dark-patterns') {
       report['dark-patterns'] = await benchDarkPatterns();
       out(printDarkPatterns(report['dark-patterns']));
+    } else if (section === 'crawl') {
+      report.crawl = await benchCrawl();
+      out(printCrawl(report.crawl));
     } else if (section === 'export') {
       report.export = await benchExport();
       out(printExport(report.export));
