@@ -86,6 +86,11 @@ export interface Recorder {
   verdicts(urls: string[], tabId: number): Record<string, HostVerdict | null>;
   /** Events lost before they were recorded (a malformed or oversized message from this tab): counted on its visit. */
   onDropped(tabId: number, events: number): void;
+  /**
+   * A restarted worker's tabs: a visit the log does not hold (the worker was killed before its
+   * first write) is written now, `seenFromStart: false`, so its later events have their visit.
+   */
+  resumeRestored(records: readonly TabRecord[], isStored: (visitId: string) => Promise<boolean>): Promise<void>;
 }
 
 /**
@@ -261,6 +266,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       previous,
       startedTs: details.timeStamp ?? started.getTime(),
       counts: emptyCounts(),
+      navigation,
     };
     const tabRecord: TabRecord = { tabId: details.tabId, visit, restricted: false, url };
     deps.tabs.set(tabRecord);
@@ -361,6 +367,29 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       return recorded;
     },
     onDropped: noteDropped,
+    async resumeRestored(records, isStored) {
+      for (const { tabId, visit } of records) {
+        if (!visit || isPaused(visit.site) || (await isStored(visit.visitId))) continue;
+        deps.queue.push({
+          op: 'visit',
+          visit: {
+            id: visit.visitId,
+            schemaVersion: SCHEMA_VERSION,
+            sessionId: deps.sequencer.sessionId,
+            tabId,
+            url: visit.url,
+            site: visit.site,
+            navigation: visit.navigation ?? 'load',
+            startedAt: visit.startedAt,
+            day: visit.day,
+            arrivalParams: findTrackingParams(queryOf(visit.url)).slice(0, 32),
+            counts: emptyCounts(),
+            seenFromStart: false,
+            droppedEvents: 0,
+          },
+        });
+      }
+    },
     verdicts(urls, tabId) {
       const documentUrl = deps.tabs.get(tabId)?.visit?.url ?? '';
       const out: Record<string, HostVerdict | null> = {};

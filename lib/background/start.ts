@@ -138,6 +138,8 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       trackerDbVersion: db.version,
       onTabChanged: (record) => updateBadge(record.tabId),
     });
+    // Completeness (ARCHITECTURE.md, "Export and import"): a visit lost with the last worker is written, not seen from its start.
+    await rec.resumeRestored(restored, async (visitId) => (await database.getKey('visits', visitId)) !== undefined);
     for (const record of restored) if (record.visit) updateBadge(record.tabId);
 
     onRoute(createRoute(bg, { database, queue, tabs, rec, settingsWriter }));

@@ -14,6 +14,8 @@ export interface TabVisit {
   /** When the navigation that started this visit happened (the browser's event time, epoch ms). */
   startedTs: number;
   counts: Counts;
+  /** How the visit began (absent in tab maps saved before schema 2: `load`). */
+  navigation?: 'load' | 'history';
 }
 
 export interface TabRecord {

@@ -73,6 +73,23 @@ describe('seenFromStart (ARCHITECTURE.md, "Export and import")', () => {
   });
 });
 
+describe('a worker restart', () => {
+  test('a restored visit the log does not hold (killed before its first write) is written, not seen from its start', async () => {
+    await recorder.onCommitted({ tabId: TAB, frameId: 0, url: 'https://news.example/a?utm_source=x', documentId: 'doc-1' });
+    await recorder.onCommitted({ tabId: TAB + 1, frameId: 0, url: 'https://shop.example/', documentId: 'doc-2' });
+    await queue.flush();
+    const lost = tabs.get(TAB)!.visit!.visitId;
+    await db.delete('visits', lost); // as if the worker died before writing it
+    const stored = await getVisit(db, tabs.get(TAB + 1)!.visit!.visitId);
+
+    await recorder.resumeRestored(tabs.all(), async (id) => (await db.getKey('visits', id)) !== undefined);
+    await queue.flush();
+    expect(await getVisit(db, lost)).toMatchObject({ url: 'https://news.example/a?utm_source=x', arrivalParams: ['utm_source'], seenFromStart: false, droppedEvents: 0 });
+    // A visit the log holds is left as it is.
+    expect(await getVisit(db, stored!.id)).toEqual(stored);
+  });
+});
+
 describe('droppedEvents', () => {
   test('a content message that failed its schema counts one dropped event on the tab’s visit', async () => {
     await recorder.onCommitted({ tabId: TAB, frameId: 0, url: 'https://news.example/a', documentId: 'doc-1' });
