@@ -49,6 +49,10 @@ if (missing.length > 0) {
   console.error(`Missing browsers for the end-to-end tests: ${missing.join(', ')}.\nInstall them with: sudo apt-get install -y chromium firefox-esr`);
   process.exit(3);
 }
+if (!existsSync('/usr/bin/redis-server') && !process.env.REDIS_SERVER_PATH) {
+  console.error('Missing redis-server, which the crawl queue tests start on 127.0.0.1.\nInstall it with: sudo apt-get install -y redis-server   (or set REDIS_SERVER_PATH)');
+  process.exit(3);
+}
 
 const steps = [
   () => run('type-check', 'npm', ['run', '--silent', 'typecheck']),

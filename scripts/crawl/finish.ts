@@ -67,7 +67,7 @@ export function finishCrawl(
   for (const row of [...rows].sort((a, b) => a.line - b.line)) {
     const records = out.readRecords(row);
     for (const r of records) builder.observe(r);
-    files.push({ path: siteFileName(row), format: 'jsonl', kind: null, records: records.length });
+    if (records.length > 0) files.push({ path: siteFileName(row), format: 'jsonl', kind: null, records: records.length });
   }
   const all = [...rows, ...opts.crawl.skipped.map((s) => skippedRow(s.line, s.text, s.reason))];
   writeAtomically(join(out.dir, 'summary.csv'), summaryCsv(all));

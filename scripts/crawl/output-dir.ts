@@ -6,7 +6,7 @@ import { summaryRow, type SummaryRow } from './summary';
 /**
  * A crawl's output directory (ARCHITECTURE.md, "Crawl"; docs/crawl.md, "Outputs"):
  *
- *   sites/<host>-<key>.jsonl   the records of one URL, one `ExportRecord` per line
+ *   sites/<host>-<key>.jsonl   the records of one URL, one `ExportRecord` per line (none without records)
  *   done/<key>.json            the URL's summary row: its done-state, written after its site file
  *   summary.csv, manifest.json written when the crawl (or one worker's part of it) ends
  *
@@ -36,10 +36,9 @@ export class OutputDir {
     mkdirSync(join(dir, 'done'), { recursive: true });
   }
 
-  /** Write a URL's records, then mark it done. */
+  /** Write a URL's records (no file when there are none: a DNS failure), then mark it done. */
   saveVisit(row: SummaryRow, records: readonly ExportRecord[]): void {
-    const lines = records.map((r) => `${toJsonLine(r)}\n`).join('');
-    writeAtomically(join(this.dir, siteFileName(row)), lines);
+    if (records.length > 0) writeAtomically(join(this.dir, siteFileName(row)), records.map((r) => `${toJsonLine(r)}\n`).join(''));
     writeAtomically(join(this.dir, 'done', `${row.key}.json`), `${JSON.stringify(summaryRow.parse(row))}\n`);
   }
 

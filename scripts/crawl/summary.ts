@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { ExportRecord } from '../../lib/export/records';
 import { CATEGORIES } from '../../lib/dark-patterns/pattern-types';
@@ -145,13 +146,8 @@ export const CSV_COLUMNS = [
   'records',
 ] as const;
 
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(row: SummaryRow): string {
-  const fields: (string | number | null)[] = [
+function csvFields(row: SummaryRow): (string | number | null)[] {
+  return [
     row.key,
     row.line,
     row.url,
@@ -176,13 +172,12 @@ export function csvLine(row: SummaryRow): string {
     row.worker,
     row.records,
   ];
-  return fields.map(csvField).join(',');
 }
 
-/** The whole CSV, rows in list order (RFC 4180: CRLF-free, quoted where needed). */
+/** The whole CSV, rows in list order: RFC 4180 by csv-stringify (quoted where needed, `\n` line ends, empty for null). */
 export function summaryCsv(rows: readonly SummaryRow[]): string {
   const sorted = [...rows].sort((a, b) => a.line - b.line || a.key.localeCompare(b.key));
-  return `${[CSV_COLUMNS.join(','), ...sorted.map(csvLine)].join('\n')}\n`;
+  return stringify([[...CSV_COLUMNS], ...sorted.map(csvFields)], { record_delimiter: 'unix' });
 }
 
 /** The row of a list line that is not crawled. */

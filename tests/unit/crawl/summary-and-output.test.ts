@@ -131,7 +131,7 @@ describe('merging crawl directories', () => {
     expect(readFileSync(join(merged, 'summary.csv'), 'utf8').trimEnd().split('\n')).toHaveLength(3);
     const manifest = JSON.parse(readFileSync(join(merged, 'manifest.json'), 'utf8'));
     expect(manifest.counts).toMatchObject({ visit: 1, tracker: 3, ad: 3, 'dark-pattern': 2, engagement: 1 });
-    expect(manifest.files).toHaveLength(2);
+    expect(manifest.files).toHaveLength(1); // no file for a URL without records
     expect(existsSync(join(merged, 'manifest.json.partial'))).toBe(false);
   });
 });
