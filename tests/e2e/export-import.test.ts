@@ -126,4 +126,40 @@ test('export through the settings page, import into a fresh profile: the same lo
   expect(b.visits).toEqual(a.visits);
   expect(b.events).toEqual(a.events);
   expect(b.siteDays).toEqual(a.siteDays);
+  await fresh.close();
+  fresh = null;
 }, 90_000);
+
+test('the settings page exports CSV and Parquet (one file per kind) and JSON Lines with privacy mode on by default', async () => {
+  const options = await openSettings(browser);
+  const exportZip = async () => {
+    const [download] = await Promise.all([options.waitForEvent('download'), options.getByTestId('export-button').click()]);
+    const path = join(dir, `again-${Date.now()}.zip`);
+    await download.saveAs(path);
+    return unzipSync(readFileSync(path));
+  };
+  expect(await options.getByTestId('export-privacy').isChecked()).toBe(true);
+  const { visits, events } = await dumpLog(ext);
+  const plain = await exportZip();
+  const records = strFromU8(plain['records.jsonl']!).trimEnd().split('\n').map((l) => JSON.parse(l) as { kind: string; url?: string; topUrl?: string });
+  expect(records).toHaveLength(visits!.length + events!.length);
+  // Privacy mode: no query string or fragment survives in any URL field.
+  const trackers = records.filter((r) => r.kind === 'tracker');
+  expect(trackers.length).toBeGreaterThan(0);
+  for (const r of records) for (const url of [r.url, r.topUrl]) if (url !== undefined) expect(url).not.toMatch(/[?#]/);
+  expect((events as { url?: string }[]).some((e) => e.url?.includes('?'))).toBe(true);
+  expect(JSON.parse(strFromU8(plain['manifest.json']!))).toMatchObject({ privacy: { mode: 'on' } });
+
+  await options.getByLabel('Export format').selectOption('csv');
+  const csv = await exportZip();
+  const counts = new Map<string, number>();
+  for (const r of records) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  for (const kind of ['visit', 'tracker', 'ad', 'dark-pattern', 'engagement']) {
+    const rows = strFromU8(csv[`${kind}.csv`]!).split('\r\n').filter(Boolean);
+    expect(rows.length - 1, kind).toBe(counts.get(kind) ?? 0);
+  }
+  await options.getByLabel('Export format').selectOption('parquet');
+  const parquet = await exportZip();
+  for (const kind of ['visit', 'tracker']) expect(strFromU8(parquet[`${kind}.parquet`]!.slice(0, 4)), kind).toBe('PAR1');
+  expect(JSON.parse(strFromU8(parquet['manifest.json']!)).files.map((f: { path: string }) => f.path)).toContain('tracker.parquet');
+});
