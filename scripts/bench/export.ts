@@ -4,6 +4,7 @@
  * count against another), writing real files through the Node sink directory with privacy mode on
  * (the default). Baseline, same run, same records: the generator alone feeding JSON.stringify lines
  * into a plain fs stream (no filters, privacy, manifest or validation): what a naive dump costs.
+ * The `source` row is the synthetic generator alone: every other row includes its cost.
  * Target: flat memory, peak RSS at 1M within 64 MB of the peak at 100k.
  *
  *   npm run bench -- --only export
@@ -18,8 +19,8 @@ import type { ExportRecord } from '../../lib/export/records';
 import { SCHEMA_VERSION, emptyCounts } from '../../lib/schema';
 import { fmt, log, rng, table, verdict } from './stats';
 
-type Mode = 'baseline' | 'jsonl' | 'csv' | 'parquet';
-const MODES: Mode[] = ['baseline', 'jsonl', 'csv', 'parquet'];
+type Mode = 'source' | 'baseline' | 'jsonl' | 'csv' | 'parquet';
+const MODES: Mode[] = ['source', 'baseline', 'jsonl', 'csv', 'parquet'];
 const FLAT_MB = 64;
 
 export interface ExportCheckpoint {
@@ -118,7 +119,10 @@ function dirStats(dir: string): { bytes: number; files: number } {
 async function runMode(mode: Mode, total: number, at: number, dir: string): Promise<ExportRun> {
   const checkpoints: ExportCheckpoint[] = [];
   const started = performance.now();
-  if (mode === 'baseline') {
+  if (mode === 'source') {
+    let n = 0;
+    for (const _ of syntheticRecords(total)) if (++n === at) checkpoints.push(checkpoint(n, started));
+  } else if (mode === 'baseline') {
     // Same chunking and stream buffer as the real writers (lib/export/sink.ts, node-directory.ts).
     const out = createWriteStream(join(dir, 'dump.jsonl'), { highWaterMark: 1 << 20 });
     let n = 0;
@@ -176,7 +180,7 @@ export async function benchExport(options: { records?: number; checkpoint?: numb
   }
   const growthMb: Record<string, number> = {};
   for (const r of runs) growthMb[r.mode] = r.checkpoints.at(-1)!.maxRssMb - r.checkpoints[0]!.maxRssMb;
-  const flat = runs.filter((r) => r.mode !== 'baseline').every((r) => growthMb[r.mode]! <= FLAT_MB);
+  const flat = runs.filter((r) => r.mode !== 'baseline' && r.mode !== 'source').every((r) => growthMb[r.mode]! <= FLAT_MB);
   return { records, checkpoint: at, runs, growthMb, flat };
 }
 
@@ -185,7 +189,7 @@ export function printExport(r: ExportResult): string {
   const rows = r.runs.map((run) => {
     const [first, last] = [run.checkpoints[0]!, run.checkpoints.at(-1)!];
     return [
-      run.mode === 'baseline' ? 'baseline (JSON.stringify → fs)' : run.mode,
+      run.mode === 'baseline' ? 'baseline (JSON.stringify → fs)' : run.mode === 'source' ? 'source (generator only)' : run.mode,
       Math.round(first.recordsPerSecond).toLocaleString('en'),
       Math.round(last.recordsPerSecond).toLocaleString('en'),
       fmt(last.recordsPerSecond / base, 2),
