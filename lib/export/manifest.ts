@@ -95,6 +95,8 @@ export const manifest = z.object({
     incompleteVisitIdsTruncated: z.boolean(),
   }),
   files: z.array(exportedFile),
+  /** A crawl's own details (URL list hash, shard, options, runs): written by `npm run crawl` (scripts/crawl/finish.ts). */
+  crawl: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Manifest = z.infer<typeof manifest>;
 

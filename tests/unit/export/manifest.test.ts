@@ -55,6 +55,11 @@ describe('ManifestBuilder', () => {
     expect(m.completeness.incompleteVisitIdsTruncated).toBe(true);
   });
 
+  it('keeps a crawl manifest\'s own crawl details', () => {
+    const m = { ...new ManifestBuilder().build(input), crawl: { listHash: 'abc', runs: [] } };
+    expect(manifest.parse(m).crawl).toEqual({ listHash: 'abc', runs: [] });
+  });
+
   it('refuses a manifest with bad fields', () => {
     const m = new ManifestBuilder().build(input);
     expect(manifest.safeParse({ ...m, schemaVersion: 99 }).success).toBe(false);
