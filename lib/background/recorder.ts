@@ -182,6 +182,16 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     pendingByDocument.set(docId, { tabId: details.tabId, details: [details], overflow: 0, timer });
   }
 
+  /** The visit's log record, with its completeness (ARCHITECTURE.md, "Export and import"). */
+  function queueVisit(visit: TabVisit, tabId: number, seenFromStart: boolean): void {
+    const { visitId: id, url, site, startedAt, day } = visit;
+    const arrivalParams = findTrackingParams(queryOf(url)).slice(0, 32);
+    const { sessionId } = deps.sequencer;
+    const navigation = visit.navigation ?? 'load';
+    const record: Omit<PageVisit, 'counts' | 'seenFromStart' | 'droppedEvents'> = { id, schemaVersion: SCHEMA_VERSION, sessionId, tabId, url, site, navigation, startedAt, day, arrivalParams };
+    deps.queue.push({ op: 'visit', visit: { ...record, counts: emptyCounts(), seenFromStart, droppedEvents: 0 } });
+  }
+
   /** Completeness (ARCHITECTURE.md, "Export and import"): what was lost is counted on the tab's visit. */
   function noteDropped(tabId: number, events: number): void {
     const visit = deps.tabs.get(tabId)?.visit;
@@ -271,26 +281,9 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     const tabRecord: TabRecord = { tabId: details.tabId, visit, restricted: false, url };
     deps.tabs.set(tabRecord);
     if (!isPaused(site)) {
-      deps.queue.push({
-        op: 'visit',
-        visit: {
-          id: visitId,
-          schemaVersion: SCHEMA_VERSION,
-          sessionId: deps.sequencer.sessionId,
-          tabId: details.tabId,
-          url,
-          site,
-          navigation,
-          startedAt: visit.startedAt,
-          day: visit.day,
-          arrivalParams: findTrackingParams(queryOf(url)).slice(0, 32),
-          counts: emptyCounts(),
-          // A navigation the browser reported is seen from its start: its requests before the
-          // commit are held for it (see holdRequest). An adopted page is not.
-          seenFromStart: details.adopted !== true,
-          droppedEvents: 0,
-        },
-      });
+      // A navigation the browser reported is seen from its start: its requests before the commit
+      // are held for it (see holdRequest). An adopted page is not.
+      queueVisit(visit, details.tabId, details.adopted !== true);
     }
     deps.onTabChanged(tabRecord);
     await deps.tabs.persist();
@@ -370,24 +363,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     async resumeRestored(records, isStored) {
       for (const { tabId, visit } of records) {
         if (!visit || isPaused(visit.site) || (await isStored(visit.visitId))) continue;
-        deps.queue.push({
-          op: 'visit',
-          visit: {
-            id: visit.visitId,
-            schemaVersion: SCHEMA_VERSION,
-            sessionId: deps.sequencer.sessionId,
-            tabId,
-            url: visit.url,
-            site: visit.site,
-            navigation: visit.navigation ?? 'load',
-            startedAt: visit.startedAt,
-            day: visit.day,
-            arrivalParams: findTrackingParams(queryOf(visit.url)).slice(0, 32),
-            counts: emptyCounts(),
-            seenFromStart: false,
-            droppedEvents: 0,
-          },
-        });
+        queueVisit(visit, tabId, false);
       }
     },
     verdicts(urls, tabId) {
