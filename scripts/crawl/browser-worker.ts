@@ -80,7 +80,7 @@ export class BrowserWorker {
         this.browserVersion = browser.context.browser()?.version() ?? '';
         const ext = await browser.extensionPage();
         for (const page of browser.context.pages()) if (page !== ext) await page.close();
-        if (this.opts.filterListText !== null) await loadFilterList(ext, this.opts.filterListText);
+        if (this.opts.filterListText !== null) await loadFilterList(browser, this.opts.filterListText);
         this.launchFailures = 0;
         return browser;
       } catch (error) {

@@ -18,8 +18,9 @@ declare const chrome: ChromeLike;
 export async function crawlTabId(ext: Page): Promise<number | null> {
   return ext.evaluate(async () => {
     const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.id !== undefined && !(t.url ?? '').startsWith('chrome-extension://'));
-    return tab?.id ?? null;
+    // The newest such tab (ids grow), should a crashed one linger.
+    const ids = tabs.filter((t) => t.id !== undefined && !(t.url ?? '').startsWith('chrome-extension://')).map((t) => t.id as number);
+    return ids.length > 0 ? Math.max(...ids) : null;
   });
 }
 

@@ -126,8 +126,22 @@ export async function runQueueWorkers(opts: {
   let stopped: string | null = null;
   let lastOk = Date.now();
   let warned = false;
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    opts.log('crawl: interrupted; finishing the visits under way (the rest stays in the queue)');
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   for (;;) {
     await sleep(500);
+    if (interrupted) {
+      stopping = true;
+      await worker.pause(true).catch(() => undefined);
+      while (inFlight > 0) await sleep(100);
+      stopped = 'interrupted';
+      break;
+    }
     const now = await counts();
     if (now !== undefined) {
       lastOk = Date.now();
@@ -151,10 +165,14 @@ export async function runQueueWorkers(opts: {
       break;
     }
   }
+  process.off('SIGINT', interrupt);
+  process.off('SIGTERM', interrupt);
   progress.end();
-  await within(worker.close(stopped !== null), stopped !== null ? 2000 : 30_000);
+  // Without Redis nothing can be acknowledged: close at once. Otherwise let the last acknowledgements through.
+  const redisGone = stopped !== null && stopped !== 'interrupted';
+  await within(worker.close(redisGone), redisGone ? 5000 : 30_000);
   await within(queue.close(), 2000);
-  if (stopped !== null) {
+  if (redisGone) {
     worker.disconnect().catch(() => undefined);
     queue.disconnect().catch(() => undefined);
   }

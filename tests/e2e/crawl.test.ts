@@ -208,6 +208,20 @@ describe('crawl, one worker', () => {
   });
 });
 
+describe('crawl --filter-list', () => {
+  it('loads a local EasyList-syntax list into the extension, which finds list-selected ads with it', async () => {
+    const url = 'https://www.news.example/world/story/';
+    const dir = join(root, 'listed');
+    const result = await runCrawl(options({ urlsFile: writeList('listed.txt', url), out: dir, filterListFile: resolve('tests/fixtures/lists/test-easylist.txt') }));
+    expect(result.rows[0]).toMatchObject({ url, status: 'ok' });
+    const records = new OutputDir(dir).readRecords(result.rows[0]!);
+    const listed = records.filter((r) => r.kind === 'ad' && r.phase === 'rendered' && (r.ruleId.startsWith('ads/list-selector') || r.reasons.some((x) => x.rule.startsWith('ads/list-selector'))));
+    expect(listed.length, JSON.stringify(records.filter((r) => r.kind === 'ad'))).toBeGreaterThanOrEqual(3);
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    expect(manifest.crawl.options.filterListHash).toBe(createHash('sha256').update(readFileSync('tests/fixtures/lists/test-easylist.txt')).digest('hex'));
+  });
+});
+
 describe('crawl --resume', () => {
   it('after a crawl killed half-way, redoes nothing done and loses nothing', async () => {
     const list = writeList('resume.txt', WORKING_URLS.slice(0, 4).join('\n'));
