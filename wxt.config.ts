@@ -7,6 +7,17 @@ import { stripRuleExamples } from './scripts/lib/strip-rule-examples';
 // importing it with `?url` would inline 1.7 MB of base64 into the background bundle (RECIPES.md).
 const TRACKERDB_DIR = resolve('node_modules/@ghostery/trackerdb');
 const ENGINE_SOURCE = resolve(TRACKERDB_DIR, 'dist/trackerdb.engine');
+/** The unlisted script with the content script's body in Chrome (lib/content/content-module.ts). */
+const CONTENT_MODULE_ENTRY = 'content-main';
+const CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
+/**
+ * Chrome's content script: one line, not wrapped by WXT (its wrapper is 3.7 KB). It imports the
+ * content script's body (entrypoints/content-main.ts) as a module: Chrome compiles a module off the
+ * main thread and keeps its code cache, where an injected classic script is parsed and compiled on
+ * the page's main thread on every page (ARCHITECTURE.md, "The content script's loader").
+ */
+const CONTENT_LOADER = 'content-scripts/loader.js';
+const CONTENT_LOADER_SOURCE = `import(chrome.runtime.getURL(${JSON.stringify(`/${CONTENT_MODULE_ENTRY}.js`)})).catch((error) => console.warn('[beaker] the content script did not load', error));\n`;
 const trackerDbVersion = (): string =>
   (JSON.parse(readFileSync(resolve(TRACKERDB_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -21,6 +32,9 @@ export default defineConfig({
     permissions: ['webRequest', 'webNavigation', 'storage'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Beaker' },
+    // Chrome's content-script loader imports the content script's body from here (ARCHITECTURE.md,
+    // "The content script's loader"): pages can see that this one file exists.
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: [`${CONTENT_MODULE_ENTRY}.js`], matches: CONTENT_MATCHES }] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -53,7 +67,7 @@ export default defineConfig({
     // 30 KB budget for what is injected into every frame (issue #3; `npm run bench -- --only
     // content-size`). Background, popup and options keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === CONTENT_MODULE_ENTRY)) return;
       const native = { find: /^wxt\/browser$/, replacement: resolve('node_modules/wxt/dist/browser.mjs') };
       config.resolve ??= {};
       const alias = config.resolve.alias;
@@ -61,7 +75,13 @@ export default defineConfig({
         ? [native, ...alias]
         : [native, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }))];
     },
-    'build:publicAssets': (_wxt, files) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox') return;
+      // Same matches, frames and timing as Firefox's content script (entrypoints/content.ts).
+      manifest.content_scripts = [{ matches: CONTENT_MATCHES, all_frames: true, run_at: 'document_start', js: [CONTENT_LOADER] }, ...(manifest.content_scripts ?? [])];
+    },
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') files.push({ contents: CONTENT_LOADER_SOURCE, relativeDest: CONTENT_LOADER });
       files.push({ absoluteSrc: ENGINE_SOURCE, relativeDest: 'trackerdb.engine' });
       files.push({ contents: trackerDbVersion(), relativeDest: 'trackerdb-version.txt' });
     },

@@ -1,0 +1,94 @@
+import { browser } from 'wxt/browser';
+import { parseContentSettings, startContent, type ContentPorts } from './start-content';
+import { CONTENT_INDEX_SPEC, FAMILY_PASSES, versionedDetectorId } from './passes';
+import type { HostVerdict, TextFacts } from '../core/detector';
+
+/** What the content script uses of WXT's content-script context (Firefox): a way to hear it was invalidated. */
+export interface InvalidationContext {
+  onInvalidated(cb: () => void): unknown;
+}
+
+/**
+ * The content script's body, the same in both browsers: the extension API wired to
+ * `startContent`. Firefox runs it as the content script itself (entrypoints/content.ts); Chrome
+ * runs it from the module its small loader imports (entrypoints/content-main.ts,
+ * ARCHITECTURE.md "The content script's loader").
+ */
+export function runContentScript(ctx?: InvalidationContext): void {
+  let stop: (() => void) | null = null;
+  let invalidated = false;
+  const invalidate = () => {
+    if (invalidated) return;
+    invalidated = true;
+    stop?.();
+  };
+  // After the extension is updated, disabled or removed, this script is orphaned: the API is gone
+  // (`runtime.id` reads undefined) and every message fails. Then it stops observing the page.
+  const send = (message: unknown): Promise<unknown> =>
+    browser.runtime.sendMessage(message).catch((error: unknown) => {
+      if (browser.runtime?.id == null) invalidate();
+      throw error;
+    });
+  const ports: ContentPorts = {
+    // The background answers for the page's site; nothing is scanned or sent before it has.
+    settings: async () => parseContentSettings(await send({ type: 'get-content-settings', url: location.href.slice(0, 2048) })),
+    onSettingsChanged(listener) {
+      // Reading only: the background is the one writer of the settings (`local:settings`).
+      const handler = (changes: Record<string, unknown>, area: string) => {
+        if (area === 'local' && 'settings' in changes) listener();
+      };
+      browser.storage.onChanged.addListener(handler);
+      return () => browser.storage.onChanged.removeListener(handler);
+    },
+    sendEngagement: (acts) => send({ type: 'engagement', acts }),
+    sendFindings: (findings) => send({ type: 'findings', findings }),
+    classifyUrls: async (urls) => {
+      const answer = (await send({ type: 'classify-urls', urls })) as { verdicts?: Record<string, HostVerdict | null> } | undefined;
+      return answer?.verdicts ?? {};
+    },
+    classifyTexts: async (texts, lang) => {
+      const answer = (await send({ type: 'classify-texts', texts, lang })) as { facts?: unknown } | undefined;
+      return Array.isArray(answer?.facts) && answer.facts.length === texts.length ? (answer.facts as TextFacts[]) : null;
+    },
+    // The background answers `{ state: 'off' }` while the EasyList setting is off (the default).
+    listSelectors: (request) => send({ type: 'list-selectors', ...request }),
+    onHighlight(listener) {
+      // Only the extension's own pages may ask (no `sender.tab`: not another content script).
+      const handler = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+        if (sender.id !== browser.runtime.id || sender.tab) return;
+        const m = message as { type?: unknown; items?: unknown };
+        if (m?.type !== 'highlight') return;
+        if (m.items === null) return listener(null);
+        if (!Array.isArray(m.items)) return;
+        listener(
+          m.items
+            .slice(0, 200)
+            .filter((i): i is { unitId: string; label: string } => typeof i?.unitId === 'string' && typeof i?.label === 'string')
+            .map((i) => ({ unitId: i.unitId.slice(0, 80), label: i.label.slice(0, 120) })),
+        );
+      };
+      browser.runtime.onMessage.addListener(handler);
+      return () => browser.runtime.onMessage.removeListener(handler);
+    },
+  };
+  const isTop = window.top === window;
+  stop = startContent({
+    win: window,
+    ports,
+    passes: FAMILY_PASSES,
+    indexSpec: CONTENT_INDEX_SPEC,
+    // Engagement counts in the top frame only: a click inside an embedded frame is as likely to
+    // be on an ad as on content.
+    countEngagement: isTop,
+    ruleIdOf: versionedDetectorId,
+    // A subframe served from an ad host is itself the unit: its ads are not looked for again.
+    frameIsAd: isTop
+      ? undefined
+      : () =>
+          ports.classifyUrls([location.href]).then((verdicts) => {
+            const v = verdicts[location.href];
+            return v?.category === 'advertising' || v?.category === 'pornvertising';
+          }),
+  });
+  ctx?.onInvalidated(invalidate);
+}
