@@ -23,10 +23,10 @@ export function defaultExportForm(): ExportForm {
 
 export const KIND_LABELS: Record<RecordKind, string> = {
   visit: 'Visits',
-  tracker: 'Trackers and beacons',
-  ad: 'Ads',
-  'dark-pattern': 'Dark patterns',
-  engagement: 'Your engagement',
+  tracker: 'Tracker records',
+  ad: 'Ad records',
+  'dark-pattern': 'Dark-pattern records',
+  engagement: 'Engagement records',
 };
 
 /** Local midnight of a `YYYY-MM-DD` day, `plusDays` later, as an ISO instant. */
