@@ -283,6 +283,8 @@ export const importRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-start'), name: z.string().check(z.maxLength(255)), size: z.nullable(z.int().check(z.nonnegative())) }),
   z.object({ type: z.literal('import-chunk'), text: z.string().check(z.maxLength(MAX_IMPORT_CHUNK_CHARS)) }),
   z.object({ type: z.literal('import-end') }),
+  /** Sent every few seconds while the page waits for the write: an MV3 worker idle for 30 s is stopped. */
+  z.object({ type: z.literal('import-ping') }),
 ]);
 export type ImportRequest = z.infer<typeof importRequest>;
 const kindCounts = z.record(z.string(), z.int());

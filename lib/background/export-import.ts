@@ -97,6 +97,8 @@ export function serveImport(port: Port, deps: ExportImportDeps): void {
   // Messages are handled one after another (a chunk's ack is awaited by the page anyway).
   let chain = Promise.resolve();
   port.onMessage.addListener((raw: unknown) => {
+    // A keep-alive: receiving it is all it is for.
+    if ((raw as { type?: unknown } | null)?.type === 'import-ping') return;
     chain = chain.then(async () => {
       if (done) return;
       const parsed = importRequest.safeParse(raw);
@@ -114,6 +116,7 @@ export function serveImport(port: Port, deps: ExportImportDeps): void {
         return refusal ? finish({ type: 'import-refused', ...refusal }) : post(port, { type: 'import-ack' });
       }
       if (!file) return finish({ type: 'import-refused', line: null, message: 'The import has not started.' });
+      if (message.type === 'import-ping') return;
       if (message.type === 'import-chunk') {
         const refusal = file.push(message.text);
         return refusal ? finish({ type: 'import-refused', ...refusal }) : post(port, { type: 'import-ack' });

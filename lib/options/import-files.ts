@@ -57,7 +57,13 @@ export async function importFile(file: File): Promise<FileOutcome> {
       reply = await ask({ type: 'import-chunk', text });
       if (reply.type !== 'import-ack') return outcome(reply);
     }
-    return outcome(await ask({ type: 'import-end' }));
+    // The write can take a while (a 58 MB file: ~26 s in all): keep the worker awake meanwhile.
+    const ping = setInterval(() => port.postMessage({ type: 'import-ping' } satisfies ImportRequest), 5000);
+    try {
+      return outcome(await ask({ type: 'import-end' }));
+    } finally {
+      clearInterval(ping);
+    }
   } catch (error) {
     if (error instanceof ExportFileError) return { name: file.name, ok: false, line: null, message: error.message };
     throw error;
