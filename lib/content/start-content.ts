@@ -156,7 +156,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
   let adFrame: boolean | null = frameIsAd ? null : false;
   let askingAdFrame = false;
 
-  const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls));
+  const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls), { now: () => win.performance.now() });
   const askList = ports.listSelectors?.bind(ports);
   const lists = askList ? createListSelectorCache(doc, askList) : null;
   // Reports of a family turned off (or a site paused) since they were queued are not sent.
