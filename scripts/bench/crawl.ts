@@ -3,7 +3,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from '../lib/build';
+import { stableRecords, stableRow } from '../crawl/compare';
 import { WORKING_URLS, startCrawlFixtures } from '../crawl/fixture-sites';
+import { OutputDir } from '../crawl/output-dir';
 import { runCrawl } from '../crawl/run-crawl';
 import { log } from './stats';
 
@@ -31,6 +33,8 @@ export interface CrawlResult {
   many: CrawlBenchRun;
   /** Sites/min with N workers over sites/min with one. */
   speedup: number;
+  /** URLs whose stable summary fields or records differ between the two runs (docs: scripts/crawl/compare.ts). */
+  differing: string[];
 }
 
 const DWELL = 2;
@@ -80,7 +84,16 @@ export async function benchCrawl(): Promise<CrawlResult> {
   try {
     const one = await run(1);
     const n = await run(many);
-    return { dwellSeconds: DWELL, cores, one, many: n, speedup: n.sitesPerMinute / one.sitesPerMinute };
+    const [a, b] = [new OutputDir(join(root, 'out-1')), new OutputDir(join(root, `out-${many}`))];
+    const other = new Map(b.doneRows().map((r) => [r.key, r]));
+    const differing = a
+      .doneRows()
+      .filter((r) => {
+        const o = other.get(r.key);
+        return !o || JSON.stringify(stableRow(r)) !== JSON.stringify(stableRow(o)) || JSON.stringify(stableRecords(a.readRecords(r))) !== JSON.stringify(stableRecords(b.readRecords(o)));
+      })
+      .map((r) => r.url);
+    return { dwellSeconds: DWELL, cores, one, many: n, speedup: n.sitesPerMinute / one.sitesPerMinute, differing };
   } finally {
     await server.close();
     rmSync(root, { recursive: true, force: true });
@@ -94,6 +107,6 @@ export function printCrawl(r: CrawlResult): string {
     `== crawl: npm run crawl on the fixture sites, dwell ${r.dwellSeconds} s with --scroll, ${r.cores} cores (browser starts included)`,
     row(r.one),
     row(r.many),
-    `  ${r.many.workers} workers vs 1: ×${r.speedup.toFixed(2)} sites/min`,
+    `  ${r.many.workers} workers vs 1: ×${r.speedup.toFixed(2)} sites/min; same findings per URL: ${r.differing.length === 0 ? 'yes' : `no, ${r.differing.length} differ (${r.differing.slice(0, 3).join(', ')})`}`,
   ].join('\n');
 }

@@ -67,7 +67,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlResult> {
   let skipped: SkippedLine[] = [];
   let listHash: string | null = null;
   if (opts.urlsFile !== null) {
-    const list = parseUrlList(readFileSync(opts.urlsFile, 'utf8'));
+    const list = parseUrlList(readText(opts.urlsFile, 'the URL list'));
     entries = inShard(list.entries, opts.shard);
     skipped = list.skipped;
     listHash = list.hash;
@@ -80,7 +80,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlResult> {
   let filterList: string | null = null;
   let filterListHash: string | null = null;
   if (opts.filterListFile !== null) {
-    const text = readFileSync(opts.filterListFile, 'utf8');
+    const text = readText(opts.filterListFile, 'the filter list');
     filterList = checkFilterList(text, opts.filterListFile);
     filterListHash = createHash('sha256').update(text).digest('hex');
   }
@@ -159,6 +159,14 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlResult> {
   const keys = opts.queue === null ? new Set(entries.map((e) => e.key)) : null;
   const { rows } = finishCrawl(out, { keys, crawl, browserVersion: pool.browserVersion(), producerVersion: extension.version });
   return { rows, visited, stopped, browserRestarts: pool.restarts() };
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 /** The queue URL without its password, for the manifest. */

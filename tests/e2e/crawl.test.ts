@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ExportRecord } from '../../lib/export/records';
 import { ensureBuilt } from '../../scripts/lib/build';
 import type { FixtureServer } from '../../scripts/lib/fixture-server';
 import {
@@ -18,6 +17,7 @@ import {
   WORKING_URLS,
   startCrawlFixtures,
 } from '../../scripts/crawl/fixture-sites';
+import { stableRecords, stableRow } from '../../scripts/crawl/compare';
 import { mergeCrawlDirs } from '../../scripts/crawl/merge-dirs';
 import { OutputDir } from '../../scripts/crawl/output-dir';
 import { startRedisServer } from '../../scripts/crawl/redis-server';
@@ -89,28 +89,6 @@ function crawlCli(args: string[]): { child: ChildProcess; exit: Promise<{ code: 
 
 function doneKeys(dir: string): string[] {
   return existsSync(join(dir, 'done')) ? readdirSync(join(dir, 'done')).filter((n) => n.endsWith('.json')).sort() : [];
-}
-
-/**
- * What two crawls of the same page must agree on: no ids, times, tabs or sessions, and not whether
- * an ad was seen (≥ 50 % in view for 1 s: a matter of timing on a loaded machine).
- */
-function stableRow(r: SummaryRow) {
-  const { key, url, finalUrl, status, httpStatus, visits, trackerRequests, trackers, organizations, beacons, adsRendered, darkPatterns, darkPatternsByCategory } = r;
-  return { key, url, finalUrl, status, httpStatus, visits, trackerRequests, trackers, organizations, beacons, adsRendered, darkPatterns, darkPatternsByCategory };
-}
-function stableRecords(records: readonly ExportRecord[]): string[] {
-  return records
-    .filter((r) => !(r.kind === 'ad' && r.phase === 'impression'))
-    .map((r) => {
-      if (r.kind === 'visit') return `visit ${r.url} ${r.navigation}`;
-      if (r.kind === 'tracker') return `tracker ${r.ruleId} ${r.url} ${r.targeting}`;
-      // Unit ids are made per page load; what was found, and how often, is what must agree.
-      if (r.kind === 'ad') return `ad ${r.ruleId} ${r.phase} ${r.network}`;
-      if (r.kind === 'dark-pattern') return `dark-pattern ${r.ruleId} ${r.type} ${r.category}`;
-      return `engagement ${r.action}`;
-    })
-    .sort();
 }
 
 let single: { dir: string; rows: SummaryRow[]; restarts: number };
