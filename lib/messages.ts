@@ -291,7 +291,12 @@ const kindCounts = z.record(z.string(), z.int());
 export const importReply = z.discriminatedUnion('type', [
   z.object({ type: z.literal('import-ack') }),
   z.object({ type: z.literal('import-refused'), line: z.nullable(z.int()), message: z.string() }),
-  z.object({ type: z.literal('import-done'), summary: z.object({ imported: kindCounts, duplicates: kindCounts, siteDays: z.int() }) }),
+  /** `expiring`: records older than the retention period, which its next run deletes. */
+  z.object({
+    type: z.literal('import-done'),
+    summary: z.object({ imported: kindCounts, duplicates: kindCounts, siteDays: z.int() }),
+    expiring: z.object({ records: z.int(), retentionDays: z.int() }),
+  }),
 ]);
 export type ImportReply = z.infer<typeof importReply>;
 true satisfies Same<Extract<ImportReply, { type: 'import-done' }>['summary'], ImportSummary>;

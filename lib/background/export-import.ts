@@ -19,6 +19,8 @@ export interface ExportImportDeps {
   queue: WriteQueue;
   extensionVersion: string;
   trackerDbVersion: string;
+  /** The settings' retention period now: imported records older than it are deleted at its next run. */
+  retentionDays: () => number;
 }
 
 type Port = Browser.runtime.Port;
@@ -124,7 +126,9 @@ export function serveImport(port: Port, deps: ExportImportDeps): void {
       try {
         await deps.queue.flush();
         const outcome = await file.finish();
-        finish(outcome.ok ? { type: 'import-done', summary: outcome.summary } : { type: 'import-refused', ...outcome.refusal });
+        const retentionDays = deps.retentionDays();
+        const records = file.countOlderThan(new Date(Date.now() - retentionDays * 86_400_000).toISOString());
+        finish(outcome.ok ? { type: 'import-done', summary: outcome.summary, expiring: { records, retentionDays } } : { type: 'import-refused', ...outcome.refusal });
       } catch (error) {
         // The transaction failed and was rolled back: nothing was written.
         finish({ type: 'import-refused', line: null, message: `The log could not be written, nothing was imported: ${String(error)}` });

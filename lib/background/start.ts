@@ -143,7 +143,13 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     for (const record of restored) if (record.visit) updateBadge(record.tabId);
 
     onRoute(createRoute(bg, { database, queue, tabs, rec, settingsWriter }));
-    bg.onPortsReady({ database, queue, extensionVersion: browser.runtime.getManifest().version, trackerDbVersion: db.version });
+    bg.onPortsReady({
+      database,
+      queue,
+      extensionVersion: browser.runtime.getManifest().version,
+      trackerDbVersion: db.version,
+      retentionDays: () => prefs.current.retentionDays,
+    });
     await bg.gate.open(rec);
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {

@@ -31,6 +31,15 @@ export class FileImport {
     return this.refusal;
   }
 
+  /** Records of the file older than `iso` (what retention will delete at its next run). */
+  countOlderThan(iso: string): number {
+    const cutoff = Date.parse(iso);
+    let n = 0;
+    for (const visit of this.validator.visits) if (Date.parse(visit.startedAt) < cutoff) n += 1;
+    for (const event of this.validator.events) if (Date.parse(event.time) < cutoff) n += 1;
+    return n;
+  }
+
   async finish(): Promise<ImportOutcome> {
     this.refusal ??= this.validator.end();
     if (this.refusal) return { ok: false, refusal: this.refusal };

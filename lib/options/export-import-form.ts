@@ -66,5 +66,8 @@ function countsText(counts: Record<string, number>): string {
 export function describeOutcome(outcome: FileOutcome): string {
   if (!outcome.ok) return `${outcome.name}: refused, nothing was imported. ${outcome.message}`;
   const duplicates = Object.values(outcome.duplicates).reduce((a, b) => a + b, 0);
-  return `${outcome.name}: imported ${countsText(outcome.imported)}; ${plural(duplicates, 'duplicate')} skipped.`;
+  const done = `${outcome.name}: imported ${countsText(outcome.imported)}; ${plural(duplicates, 'duplicate')} skipped.`;
+  const { records, retentionDays } = outcome.expiring;
+  if (records === 0) return done;
+  return `${done} ${plural(records, 'record')} are older than the ${retentionDays} days Beaker keeps records: the next clean-up (within 6 hours) deletes them unless you raise “Keep records for” above first.`;
 }

@@ -9,7 +9,7 @@ import { IMPORT_PORT, MAX_IMPORT_CHUNK_CHARS, importReply, type ImportReply, typ
  * the answer is what was imported, or why the file was refused (nothing changed then).
  */
 export type FileOutcome = { name: string } & (
-  | { ok: true; imported: Record<string, number>; duplicates: Record<string, number> }
+  | { ok: true; imported: Record<string, number>; duplicates: Record<string, number>; expiring: { records: number; retentionDays: number } }
   | { ok: false; line: number | null; message: string }
 );
 
@@ -45,7 +45,7 @@ export async function importFile(file: File): Promise<FileOutcome> {
   };
   const outcome = (reply: ImportReply): FileOutcome =>
     reply.type === 'import-done'
-      ? { name: file.name, ok: true, imported: reply.summary.imported, duplicates: reply.summary.duplicates }
+      ? { name: file.name, ok: true, imported: reply.summary.imported, duplicates: reply.summary.duplicates, expiring: reply.expiring }
       : reply.type === 'import-refused'
         ? { name: file.name, ok: false, line: reply.line, message: reply.message }
         : { name: file.name, ok: false, line: null, message: 'The background did not answer the import.' };
