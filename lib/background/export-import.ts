@@ -34,8 +34,7 @@ export function listenForExportImport(loaded: Promise<ExportImportDeps | null>):
   const origin = browser.runtime.getURL('/');
   browser.runtime.onConnect.addListener((port: Port) => {
     if (port.name !== EXPORT_PORT && port.name !== IMPORT_PORT) return;
-    const sender = port.sender;
-    if (sender?.id !== browser.runtime.id || typeof sender.url !== 'string' || !sender.url.startsWith(origin)) {
+    if (!isExtensionPage(port.sender, browser.runtime.id, origin)) {
       port.disconnect();
       return;
     }
@@ -48,6 +47,11 @@ export function listenForExportImport(loaded: Promise<ExportImportDeps | null>):
       else serveImport(port, deps);
     });
   });
+}
+
+/** Only the extension's own pages (the settings page): not a content script, not another extension. */
+export function isExtensionPage(sender: { id?: string; url?: string } | undefined, extensionId: string, extensionOrigin: string): boolean {
+  return sender?.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
 function post(port: Port, message: ExportReply | ImportReply): void {
