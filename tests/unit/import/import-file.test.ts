@@ -3,6 +3,8 @@ import type { BeakerDatabase } from '../../../lib/log/database';
 import { FileImport } from '../../../lib/import/import-file';
 import { MAX_IMPORT_BYTES } from '../../../lib/import/jsonl-validator';
 import { SCHEMA_VERSION } from '../../../lib/schema';
+import { applyPrivacy } from '../../../lib/export/privacy';
+import { exportRecord } from '../../../lib/export/records';
 import { buildLog, dumpLog, exportLines, freshDatabase } from './fixture-log';
 import { makeTrackerEvent, makeVisit } from '../log/make-records';
 
@@ -43,6 +45,15 @@ describe('import round trip', () => {
     // The roll-ups are recomputed from the imported visits: the same as the write queue made them.
     expect(b.siteDays).toEqual(a.siteDays);
     expect((b.visits as { droppedEvents: number }[]).map((v) => v.droppedEvents)).toEqual([0, 0, 2]);
+  });
+
+  test('a privacy-mode export (no query strings, no page text) imports as it is', async () => {
+    const privateLines = lines.map((l) => JSON.stringify(applyPrivacy(exportRecord.parse(JSON.parse(l)))));
+    expect(privateLines.some((l) => l.includes('?'))).toBe(false);
+    const outcome = await importText(target, file(privateLines));
+    expect(outcome.ok && outcome.summary.imported).toEqual({ visit: 3, tracker: 6, engagement: 3, ad: 3, 'dark-pattern': 3 });
+    const shop = (await dumpLog(target)).visits!.find((v) => (v as { site: string }).site === 'shop.example') as { url: string };
+    expect(shop.url).toBe('https://shop.example/');
   });
 
   test('importing the same file twice skips every record as a duplicate and changes nothing', async () => {
