@@ -134,6 +134,8 @@ export interface ListAnswer {
 export interface ContentSettings {
   paused: boolean;
   families: { ads: boolean; darkPatterns: boolean; engagement: boolean };
+  /** EasyList's element-hiding rules are on: only then does the content script ask `list-selectors`. */
+  lists?: boolean;
 }
 
 const settingsShape = settingsSchema.shape;

@@ -54,5 +54,5 @@ export async function getSettings(): Promise<Settings> {
  */
 export function contentSettingsFor(settings: Settings, site: string | null): ContentSettings {
   const { ads, darkPatterns, engagement } = settings.detectors;
-  return { paused: site !== null && settings.pausedSites.includes(site), families: { ads, darkPatterns, engagement } };
+  return { paused: site !== null && settings.pausedSites.includes(site), families: { ads, darkPatterns, engagement }, lists: settings.lists.easylist };
 }

@@ -63,25 +63,26 @@ export interface ContentOptions {
   frameIsAd?: () => Promise<boolean>;
 }
 
-/** What runs in this frame: each family on or off. */
+/** What runs in this frame: each family on or off, and EasyList's selectors (part of the ads family). */
 interface Active {
   ads: boolean;
   darkPatterns: boolean;
   engagement: boolean;
+  lists: boolean;
 }
 
-const NOTHING: Active = { ads: false, darkPatterns: false, engagement: false };
+const NOTHING: Active = { ads: false, darkPatterns: false, engagement: false, lists: false };
 /** Waits before asking again when the background gave no answer (a worker still starting, or gone). */
 const SETTINGS_RETRY_MS = [1000, 5000];
 
 /** Check a `get-content-settings` answer by hand (the content script bundles no zod). */
 export function parseContentSettings(raw: unknown): ContentSettings | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const { paused, families } = raw as { paused?: unknown; families?: unknown };
+  const { paused, families, lists } = raw as { paused?: unknown; families?: unknown; lists?: unknown };
   if (typeof paused !== 'boolean' || typeof families !== 'object' || families === null) return null;
   const { ads, darkPatterns, engagement } = families as Record<string, unknown>;
   if (typeof ads !== 'boolean' || typeof darkPatterns !== 'boolean' || typeof engagement !== 'boolean') return null;
-  return { paused, families: { ads, darkPatterns, engagement } };
+  return { paused, families: { ads, darkPatterns, engagement }, ...(typeof lists === 'boolean' ? { lists } : {}) };
 }
 
 /**
@@ -104,6 +105,8 @@ export function startContent(options: ContentOptions): () => void {
       ads: on && settings.families.ads,
       darkPatterns: on && settings.families.darkPatterns,
       engagement: on && settings.families.engagement && options.countEngagement,
+      // Without the flag (an older background), ask as before: the first answer says whether the list is on.
+      lists: on && settings.families.ads && settings.lists !== false,
     };
     if (!runtime && !wanted.ads && !wanted.darkPatterns && !wanted.engagement) return;
     runtime ??= createRuntime(options);
@@ -158,7 +161,8 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
 
   const verdicts = createVerdictCache((urls) => ports.classifyUrls(urls), { now: () => win.performance.now() });
   const askList = ports.listSelectors?.bind(ports);
-  const lists = askList ? createListSelectorCache(doc, askList) : null;
+  // Made when EasyList is first on: while it is off (the default) nothing is collected or asked.
+  let lists: ReturnType<typeof createListSelectorCache> | null = null;
   // Reports of a family turned off (or a site paused) since they were queued are not sent.
   const reporter = createFindingsReporter((findings) => {
     const allowed = findings.filter((f) => (f.kind === 'ad' ? active.ads : active.darkPatterns));
@@ -177,7 +181,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
   const texts = createTextFactsClient((list) => ports.classifyTexts(list, lang));
   const context = async (roots: readonly ParentNode[]): Promise<ScanContext> => {
     // Frame sources and list rules serve ad detectors only.
-    if (active.ads) await Promise.all([verdicts.prepare(roots), lists?.prepare(roots)]);
+    if (active.ads) await Promise.all([verdicts.prepare(roots), active.lists ? lists?.prepare(roots) : undefined]);
     return {
       win,
       lang,
@@ -189,7 +193,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
       loadedAt,
       lastUserGestureAt,
       countdowns: countdowns?.readout,
-      listSelectors: active.ads ? lists?.selectors() : undefined,
+      listSelectors: active.ads && active.lists ? lists?.selectors() : undefined,
     };
   };
   const idle = (): PassResult => ({ findings: [], errors: [] });
@@ -261,6 +265,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
   function enact(next: Active): void {
     const before = active;
     active = next;
+    if (next.lists && !lists && askList) lists = createListSelectorCache(doc, askList);
     if (next.engagement && !stopEngagement) {
       const batch = createBatchSender((acts) => ports.sendEngagement(acts));
       sender = batch;
@@ -273,7 +278,8 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
     }
     syncCountdowns();
     const scanning = next.ads || next.darkPatterns;
-    const gained = (next.ads && !before.ads) || (next.darkPatterns && !before.darkPatterns);
+    // EasyList turned on adds rules to the ads family: a full pass for them too.
+    const gained = (next.ads && !before.ads) || (next.darkPatterns && !before.darkPatterns) || (next.ads && next.lists && !before.lists);
     if (!scanning) scanner.stop();
     else if (gained) {
       // A family turned on: a full pass over the page for it. Elements reported already are not

@@ -95,9 +95,13 @@ describe('the settings writer', () => {
 
 describe('contentSettingsFor', () => {
   test('a paused site is paused; others are not; no site never is', () => {
-    expect(contentSettingsFor(CUSTOM, 'news.example')).toEqual({ paused: true, families: { ads: false, darkPatterns: true, engagement: false } });
+    expect(contentSettingsFor(CUSTOM, 'news.example')).toEqual({ paused: true, families: { ads: false, darkPatterns: true, engagement: false }, lists: false });
     expect(contentSettingsFor(CUSTOM, 'shop.example').paused).toBe(false);
     expect(contentSettingsFor(CUSTOM, null).paused).toBe(false);
+  });
+
+  test('says whether EasyList is on, so content scripts ask for its selectors only then', () => {
+    expect(contentSettingsFor({ ...CUSTOM, lists: { easylist: true } }, 'shop.example').lists).toBe(true);
   });
 });
 

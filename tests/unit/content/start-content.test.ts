@@ -242,6 +242,17 @@ describe('detector families', () => {
     expect(fake.calls).not.toContain('list-selectors');
   });
 
+  test('EasyList off in the answer: its selectors are never asked for; turned on, they are', async () => {
+    const fake = fakePorts({ ...ON, lists: false });
+    start(fake);
+    await vi.waitFor(() => expect(fake.findings).toHaveLength(2), { timeout: 3000 });
+    await settle();
+    expect(fake.calls).toContain('classify-texts');
+    expect(fake.calls).not.toContain('list-selectors');
+    fake.change({ ...ON, lists: true });
+    await vi.waitFor(() => expect(fake.calls).toContain('list-selectors'), { timeout: 3000 });
+  });
+
   test('a family turned on later is looked for then; what was reported already is not reported again', async () => {
     const fake = fakePorts(families({ darkPatterns: false }));
     start(fake);
