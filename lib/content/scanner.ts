@@ -1,7 +1,6 @@
 import type { DetectorContext, Finding, Pass, PassResult, ScanContext } from '../core/detector';
 import { buildIndex, queryIndex, type IndexSpec, type PageIndex } from '../core/page-index';
 
-
 export interface ScannerOptions {
   win: Window;
   passes: readonly Pass[];
@@ -68,6 +67,88 @@ function looksLikeOverlay(el: Element): boolean {
 }
 
 /**
+ * Give the page its turn. Resolves in an idle period with a clock of the time left in it, so
+ * several slices can run in one idle period (chained idle callbacks get one period each, about
+ * 40 ms apart in Chromium: one slice per period made rescans wait far longer than they worked).
+ */
+function idlePeriod(win: Window): Promise<() => number> {
+  return new Promise((resolve) => {
+    const ric = (win as Window & { requestIdleCallback?: (cb: (d?: { timeRemaining?(): number }) => void, o?: { timeout: number }) => number })
+      .requestIdleCallback;
+    if (typeof ric === 'function') ric.call(win, (deadline) => resolve(() => deadline?.timeRemaining?.() ?? 0), { timeout: 200 });
+    else win.setTimeout(() => resolve(() => 0), 0);
+  });
+}
+
+/**
+ * The roots of a full pass: the document cut into subtrees of at most SPLIT_AT elements, so the
+ * pass runs in slices like any rescan and per-pass caps of detectors apply per subtree.
+ */
+function partitionDocument(doc: Document): ParentNode[] {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return [doc];
+  const roots: Element[] = [];
+  const stack: [Element, number][] = [[body, 0]];
+  while (stack.length > 0 && roots.length < MAX_FULL_PASS_ROOTS) {
+    const [el, depth] = stack.pop()!;
+    if (depth < MAX_SPLIT_DEPTH && el.childElementCount > 0 && el.getElementsByTagName('*').length > SPLIT_AT) {
+      const children: [Element, number][] = [];
+      for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!SKIP_TAGS.has(c.localName)) children.push([c, depth + 1]);
+      for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    } else roots.push(el);
+  }
+  // Anything left when the cap was hit goes whole.
+  for (const [el] of stack) roots.push(el);
+  return roots;
+}
+
+/**
+ * What was reported, ever: one element is reported once, and an ad inside (or around) an ad already
+ * reported is not reported again. Bounded: past MAX_REPORTED, elements that left the page are forgotten.
+ */
+function createReportedSet() {
+  const set = new Set<Element>();
+  const list: Element[] = [];
+
+  function isInsideFinding(el: Element): boolean {
+    for (let node: Element | null = el; node; node = node.parentElement) if (set.has(node)) return true;
+    return false;
+  }
+
+  function containsReportedAd(el: Element): boolean {
+    for (const r of list) if (r !== el && el.contains(r)) return true;
+    return false;
+  }
+
+  /** The findings not reported before (now reported), in order. */
+  function accept(findings: Finding[]): Finding[] {
+    const fresh: Finding[] = [];
+    for (const f of findings) {
+      if (set.has(f.element)) continue;
+      if (f.kind === 'ad' && isInsideFinding(f.element)) continue;
+      if (f.kind === 'ad' && containsReportedAd(f.element)) continue;
+      set.add(f.element);
+      list.push(f.element);
+      fresh.push(f);
+    }
+    if (list.length > MAX_REPORTED) {
+      // Forget the oldest that left the page; keep memory bounded on endless feeds.
+      for (let i = 0; i < list.length && list.length > MAX_REPORTED / 2; i++) {
+        const el = list[i]!;
+        if (!el.isConnected) {
+          set.delete(el);
+          list.splice(i, 1);
+          i -= 1;
+        }
+      }
+    }
+    return fresh;
+  }
+
+  return { isInsideFinding, accept, list: (): readonly Element[] => list };
+}
+
+/**
  * When detectors run: a first pass at document idle, then passes over what mutations added, in
  * idle slices with a time budget. Work grows with what changed: a mutation queues only the added
  * subtree (and not one already queued inside another). One element is reported once, ever; an ad
@@ -78,8 +159,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const budgetMs = options.budgetMs ?? 8;
   const maxQueued = options.maxQueued ?? 2000;
   const doc = win.document;
-  const reportedSet = new Set<Element>();
-  const reportedList: Element[] = [];
+  const reported = createReportedSet();
   let queue: ParentNode[] = [];
   let fullPassPending = false;
   let running = false;
@@ -90,52 +170,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   const stats: ScanStats = { slices: 0, rootsScanned: 0, longestSliceMs: 0, mutationsQueued: 0, fullPasses: 0 };
   const now = () => win.performance.now();
 
-  /**
-   * Give the page its turn. Resolves in an idle period with a clock of the time left in it, so
-   * several slices can run in one idle period (chained idle callbacks get one period each, about
-   * 40 ms apart in Chromium: one slice per period made rescans wait far longer than they worked).
-   */
-  const yieldToPage = (): Promise<() => number> =>
-    new Promise((resolve) => {
-      const ric = (win as Window & { requestIdleCallback?: (cb: (d?: { timeRemaining?(): number }) => void, o?: { timeout: number }) => number })
-        .requestIdleCallback;
-      if (typeof ric === 'function') ric.call(win, (deadline) => resolve(() => deadline?.timeRemaining?.() ?? 0), { timeout: 200 });
-      else win.setTimeout(() => resolve(() => 0), 0);
-    });
-
-  function isInsideFinding(el: Element): boolean {
-    for (let node: Element | null = el; node; node = node.parentElement) if (reportedSet.has(node)) return true;
-    return false;
-  }
-
-  function accept(findings: Finding[]): Finding[] {
-    const fresh: Finding[] = [];
-    for (const f of findings) {
-      if (reportedSet.has(f.element)) continue;
-      if (f.kind === 'ad' && isInsideFinding(f.element)) continue;
-      if (f.kind === 'ad' && containsReportedAd(f.element)) continue;
-      reportedSet.add(f.element);
-      reportedList.push(f.element);
-      fresh.push(f);
-    }
-    if (reportedList.length > MAX_REPORTED) {
-      // Forget the oldest that left the page; keep memory bounded on endless feeds.
-      for (let i = 0; i < reportedList.length && reportedList.length > MAX_REPORTED / 2; i++) {
-        const el = reportedList[i]!;
-        if (!el.isConnected) {
-          reportedSet.delete(el);
-          reportedList.splice(i, 1);
-          i -= 1;
-        }
-      }
-    }
-    return fresh;
-  }
-
-  function containsReportedAd(el: Element): boolean {
-    for (const r of reportedList) if (r !== el && el.contains(r)) return true;
-    return false;
-  }
+  const yieldToPage = () => idlePeriod(win);
 
   async function drain(): Promise<void> {
     if (running) return;
@@ -148,7 +183,7 @@ export function createScanner(options: ScannerOptions): Scanner {
           fullPassPending = false;
           queue = [];
           stats.fullPasses += 1;
-          await runBatch(partition());
+          await runBatch(partitionDocument(doc));
           continue;
         }
         const roots = queue;
@@ -216,31 +251,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const result of results) {
       if (!result) continue;
       for (const e of result.errors) options.onError(e.detectorId, e.error);
-      const fresh = accept(result.findings);
+      const fresh = reported.accept(result.findings);
       if (fresh.length > 0) options.onFindings(fresh);
     }
-  }
-
-  /**
-   * The roots of a full pass: the document cut into subtrees of at most SPLIT_AT elements, so the
-   * pass runs in slices like any rescan and per-pass caps of detectors apply per subtree.
-   */
-  function partition(): ParentNode[] {
-    const body = doc.body ?? doc.documentElement;
-    if (!body) return [doc];
-    const roots: Element[] = [];
-    const stack: [Element, number][] = [[body, 0]];
-    while (stack.length > 0 && roots.length < MAX_FULL_PASS_ROOTS) {
-      const [el, depth] = stack.pop()!;
-      if (depth < MAX_SPLIT_DEPTH && el.childElementCount > 0 && el.getElementsByTagName('*').length > SPLIT_AT) {
-        const children: [Element, number][] = [];
-        for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (!SKIP_TAGS.has(c.localName)) children.push([c, depth + 1]);
-        for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
-      } else roots.push(el);
-    }
-    // Anything left when the cap was hit goes whole.
-    for (const [el] of stack) roots.push(el);
-    return roots;
   }
 
   function runSlice(work: () => void): void {
@@ -318,16 +331,16 @@ export function createScanner(options: ScannerOptions): Scanner {
       observer = null;
       queue = [];
     },
-    isInsideFinding,
+    isInsideFinding: (el) => reported.isInsideFinding(el),
     offer(findings) {
-      const fresh = accept(findings);
+      const fresh = reported.accept(findings);
       if (fresh.length > 0) options.onFindings(fresh);
     },
     rescan(el) {
       enqueue(el);
       void drain();
     },
-    reported: () => reportedList,
+    reported: () => reported.list(),
     idle: () =>
       !running && queue.length === 0 && !fullPassPending ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)),
     stats: () => ({ ...stats }),
