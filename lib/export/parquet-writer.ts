@@ -8,9 +8,10 @@ import type { RecordWriter, WriterFactory } from './writers';
 
 /**
  * Parquet, one file per kind, typed columns (ARCHITECTURE.md, "Exports"), written with
- * hyparquet-writer's incremental `ParquetWriter`: rows are gathered column by column up to
- * `ROW_GROUP_ROWS`, written as one row group, and the encoded bytes go to the sink at once, so
- * memory holds one row group per kind whatever the export's size. Columns are the CSV's
+ * hyparquet-writer's incremental `ParquetWriter`: rows are gathered column by column until all kinds
+ * together hold `ROW_GROUP_ROWS`, the fullest kind is written as one row group, and its encoded bytes go
+ * to the sink at once, so memory holds one row group's worth of rows whatever the export's size.
+ * Columns are the CSV's
  * (lib/export/columns.ts): strings UTF8, integers INT64, numbers DOUBLE, booleans BOOLEAN, times
  * TIMESTAMP_MILLIS (UTC), arrays JSON; nullable exactly where the schema allows null.
  */
@@ -41,6 +42,11 @@ class SinkByteWriter extends ByteWriter {
   flush(): Promise<void> {
     const bytes = this.getBytes().slice();
     this.index = 0;
+    // One large row group must not keep a large buffer for the rest of the export.
+    if (this.buffer.byteLength > 4 << 20) {
+      this.buffer = new ArrayBuffer(1 << 20);
+      this.view = new DataView(this.buffer);
+    }
     return this.sink.write(bytes);
   }
 
@@ -86,11 +92,20 @@ async function openParquetTables(directory: SinkDirectory, kinds: readonly Recor
     });
     tables.set(kind, { kind, columns, data: columns.map(() => []), rows: 0, records: 0, writer, sink });
   }
+  // Rows buffered over every kind: when they reach a row group's worth, the fullest kind is written,
+  // so rare kinds (visits, dark patterns) cannot each hold a row group's worth as well.
+  let buffered = 0;
   const flush = async (t: Table) => {
     if (t.rows === 0) return;
     await t.writer.write({ columnData: sources(t.columns, t.data), rowGroupSize: t.rows });
+    buffered -= t.rows;
     t.data = t.columns.map(() => []);
     t.rows = 0;
+  };
+  const fullest = () => {
+    let best: Table | undefined;
+    for (const t of tables.values()) if (!best || t.rows > best.rows) best = t;
+    return best!;
   };
   return {
     async write(record: ExportRecord) {
@@ -99,7 +114,8 @@ async function openParquetTables(directory: SinkDirectory, kinds: readonly Recor
       for (let i = 0; i < t.columns.length; i++) t.data[i]!.push(parquetValue(t.columns[i]!, valueAt(record, t.columns[i]!)));
       t.rows += 1;
       t.records += 1;
-      if (t.rows >= rowGroupRows) await flush(t);
+      buffered += 1;
+      if (buffered >= rowGroupRows) await flush(fullest());
     },
     async finish() {
       const files: ExportedFile[] = [];
