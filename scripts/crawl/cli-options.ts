@@ -10,7 +10,7 @@ import { parseShard } from './url-list';
  */
 export const USAGE = `usage: npm run crawl -- --urls list.txt --out DIR [--dwell 10] [--scroll] [--concurrency N] [--shard i/n]
                         [--resume] [--filter-list FILE] [--queue redis://HOST:PORT/NAME] [--timeout 30] [--redis-timeout 30]
-                        [--extension DIR]
+                        [--lock-seconds 120] [--extension DIR]
        npm run crawl -- --merge DIR1 DIR2 … --out MERGED
 See docs/crawl.md.`;
 
@@ -31,6 +31,7 @@ const optionsSchema = z.object({
   queue: z.string().optional(),
   timeout: seconds('timeout', 600).default(30),
   'redis-timeout': seconds('redis-timeout', 3600).default(30),
+  'lock-seconds': seconds('lock-seconds', 3600).refine((n) => n >= 1, '--lock-seconds takes 1 to 3600 seconds').default(120),
   'map-hosts-to-port': z.coerce.number().int().min(1).max(65535).optional(),
   extension: z.string().optional(),
 });
@@ -76,6 +77,7 @@ export function parseCrawlCommand(argv: string[]): CrawlCommand {
         queue: v.queue ?? null,
         timeoutSeconds: v.timeout,
         redisTimeoutSeconds: v['redis-timeout'],
+        lockSeconds: v['lock-seconds'],
         mapHostsToPort: v['map-hosts-to-port'] ?? null,
         extensionDir: v.extension ?? null,
       },
@@ -101,6 +103,7 @@ function parse(argv: string[]) {
       queue: { type: 'string' },
       timeout: { type: 'string' },
       'redis-timeout': { type: 'string' },
+      'lock-seconds': { type: 'string' },
       // The fixture sites: every host name to 127.0.0.1:PORT, self-made certificates accepted (tests, bench).
       'map-hosts-to-port': { type: 'string' },
       extension: { type: 'string' },

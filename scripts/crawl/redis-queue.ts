@@ -62,6 +62,7 @@ export async function runQueueWorkers(opts: {
   out: OutputDir;
   concurrency: number;
   redisTimeoutSeconds: number;
+  lockSeconds: number;
   log: (line: string) => void;
   progressWrite?: (text: string) => void;
 }): Promise<{ visited: number; stopped: string | null }> {
@@ -116,8 +117,10 @@ export async function runQueueWorkers(opts: {
     {
       connection,
       concurrency: opts.concurrency,
-      // A visit holds its job's lock for its whole length; BullMQ renews it every half of this.
-      lockDuration: 120_000,
+      // A visit holds its job's lock for its whole length (BullMQ renews it every half of this); a
+      // dead worker's job goes back to the queue once its lock expires, found by the stalled check.
+      lockDuration: opts.lockSeconds * 1000,
+      stalledInterval: Math.min(30_000, opts.lockSeconds * 1000),
     },
   );
   worker.on('error', () => undefined); // connection errors: the health check below decides

@@ -32,6 +32,8 @@ export interface CrawlOptions {
   timeoutSeconds: number;
   /** How long a worker keeps retrying a Redis that does not answer before it stops. */
   redisTimeoutSeconds: number;
+  /** How long a queue job stays locked to a worker that stopped renewing it (a dead worker); default 120. */
+  lockSeconds?: number;
   /** Map every host to 127.0.0.1:port (the fixture sites; tests and the bench). */
   mapHostsToPort: number | null;
   /** An unpacked Chrome build to crawl with instead of building this checkout (`--extension DIR`). */
@@ -100,7 +102,7 @@ export async function runCrawl(opts: CrawlOptions): Promise<CrawlResult> {
   try {
     await pool.start();
     if (opts.queue !== null) {
-      const result = await runQueueWorkers({ queueUrl: opts.queue, entries, pool, out, concurrency: opts.concurrency, redisTimeoutSeconds: opts.redisTimeoutSeconds, log, progressWrite: opts.progressWrite });
+      const result = await runQueueWorkers({ queueUrl: opts.queue, entries, pool, out, concurrency: opts.concurrency, redisTimeoutSeconds: opts.redisTimeoutSeconds, lockSeconds: opts.lockSeconds ?? 120, log, progressWrite: opts.progressWrite });
       visited = result.visited;
       stopped = result.stopped;
     } else {

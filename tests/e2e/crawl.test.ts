@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import {
   WORKING_URLS,
   startCrawlFixtures,
 } from '../../scripts/crawl/fixture-sites';
+import { doneKeys, spawnCrawl } from '../../scripts/crawl/cli-process';
 import { stableRecords, stableRow } from '../../scripts/crawl/compare';
 import { mergeCrawlDirs } from '../../scripts/crawl/merge-dirs';
 import { OutputDir } from '../../scripts/crawl/output-dir';
@@ -29,7 +29,6 @@ import { until } from './harness';
 // fixture sites on real tracker host names, a real redis-server. Dwell 2 s, so ads can be seen.
 let server: FixtureServer;
 const root = mkdtempSync(join(tmpdir(), 'beaker-crawl-e2e-'));
-const TSX = resolve('node_modules/.bin/tsx');
 const DWELL = 2;
 /** The build every crawl here uses, copied once (a rebuild in this tree must not change it half-way). */
 const EXTENSION = join(root, 'extension');
@@ -75,20 +74,9 @@ function options(overrides: Partial<CrawlOptions>): CrawlOptions {
   };
 }
 
-/** `npm run crawl` as a separate process (its own process group, so its Chromium goes with it). */
-function crawlCli(args: string[]): { child: ChildProcess; exit: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(TSX, ['scripts/crawl.ts', '--dwell', String(DWELL), '--timeout', '5', '--map-hosts-to-port', String(server.port), '--extension', EXTENSION, '--scroll', ...args], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exit = new Promise<{ code: number | null; stderr: string }>((done) => child.once('exit', (code) => done({ code, stderr })));
-  return { child, exit };
-}
-
-function doneKeys(dir: string): string[] {
-  return existsSync(join(dir, 'done')) ? readdirSync(join(dir, 'done')).filter((n) => n.endsWith('.json')).sort() : [];
+/** `npm run crawl` in its own process, on the fixture sites with the copied build. */
+function crawlCli(args: string[]) {
+  return spawnCrawl(['--dwell', String(DWELL), '--timeout', '5', '--map-hosts-to-port', String(server.port), '--extension', EXTENSION, '--scroll', ...args]);
 }
 
 let single: { dir: string; rows: SummaryRow[]; restarts: number };
@@ -206,7 +194,7 @@ describe('crawl --resume', () => {
     const dir = join(root, 'resume');
     const first = crawlCli(['--urls', list, '--out', dir]);
     await until(async () => doneKeys(dir).length, (n) => n >= 2, 90_000, 100);
-    process.kill(-first.child.pid!, 'SIGKILL');
+    first.kill();
     await first.exit;
     const before = new Map(doneKeys(dir).map((k) => [k, statSync(join(dir, 'done', k)).mtimeMs]));
     expect(before.size).toBeGreaterThanOrEqual(2);
