@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { classifyRequest } from '../../lib/trackers/classify-request';
 import type { TrackerFinding } from '../../lib/schema/events';
+import { SCHEMA_VERSION } from '../../lib/schema/common';
 import { loadTrackerDbFromNodeModules } from '../../tests/helpers/trackerdb-node';
 import { TARGETING_REQUESTS, ORDINARY_REQUESTS } from '../../tests/unit/fixtures/request-corpus';
 import { ensureBuilt } from '../lib/build';
@@ -64,6 +65,8 @@ interface PageRunArgs {
   events: number;
   templates: TrackerFinding[];
   trackerDbVersion: string;
+  /** lib/schema/common.ts SCHEMA_VERSION: the page-side code cannot import it. */
+  schemaVersion: number;
   batchSize: number;
 }
 
@@ -108,7 +111,7 @@ async function runInPage(page: Page, args: PageRunArgs): Promise<PageRunResult> 
           op: 'visit',
           visit: {
             id: visitId,
-            schemaVersion: 1,
+            schemaVersion: a.schemaVersion,
             sessionId,
             tabId: 1 + (v % 5),
             url,
@@ -117,6 +120,8 @@ async function runInPage(page: Page, args: PageRunArgs): Promise<PageRunResult> 
             startedAt: new Date().toISOString(),
             day,
             arrivalParams: [],
+            seenFromStart: true,
+            droppedEvents: 0,
             counts: { tracker: 0, ad: 0, darkPattern: 0, engagement: 0, requests: 0, thirdPartyRequests: 0 },
           },
         },
@@ -129,7 +134,7 @@ async function runInPage(page: Page, args: PageRunArgs): Promise<PageRunResult> 
           op: 'event',
           event: {
             id: `${sessionId}:${s}`,
-            schemaVersion: 1,
+            schemaVersion: a.schemaVersion,
             extensionVersion: '0.1.0',
             trackerDbVersion: a.trackerDbVersion,
             visitId,
@@ -248,7 +253,7 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
     for (const [i, mode] of order.entries()) {
       const n = mode === 'naive' ? naiveEvents : events;
       log(`  log: ${mode} run ${i + 1}/${order.length}: ${n} events, ${perVisit} per visit…`);
-      const r = await runInPage(page, { mode, dbName: `beaker-bench-${mode}-${i}-${Date.now()}`, perVisit, events: n, templates, trackerDbVersion: version, batchSize: QUEUE_BATCH });
+      const r = await runInPage(page, { mode, dbName: `beaker-bench-${mode}-${i}-${Date.now()}`, perVisit, events: n, templates, trackerDbVersion: version, schemaVersion: SCHEMA_VERSION, batchSize: QUEUE_BATCH });
       results.push({
         mode,
         events: n,
