@@ -1,6 +1,6 @@
 /**
  * Where Beaker's per-page script time goes on one real fixture page (issue #7's page-cost target):
- * `npx tsx scripts/bench/profile-page.ts [url] [--visits N]`. Loads the page N times in Chromium
+ * `npx tsx scripts/bench/profile-page.ts [url] [--visits N] [--ext DIR]`. Loads the page N times in Chromium
  * with the built extension, CPU-profiles the tab's renderer (page, content scripts' isolated world)
  * and prints self time by script and by function of the extension's scripts.
  */
@@ -15,10 +15,10 @@ interface ProfileNode {
   children?: number[];
 }
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { visits: { type: 'string', default: '5' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { visits: { type: 'string', default: '5' }, ext: { type: 'string' } } });
 const url = positionals[0] ?? 'https://news.beaker-demo.test/';
 const server = await startFixtureServer();
-const browser = await launchWithExtension({ extensionDir: ensureBuilt('chrome'), fixturePort: server.port });
+const browser = await launchWithExtension({ extensionDir: values.ext ?? ensureBuilt('chrome'), fixturePort: server.port });
 const byScript = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let total = 0;
