@@ -22,17 +22,15 @@
  * machine and no reference waits for DNS.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { Agent, createServer, request, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
-import { generate } from 'selfsigned';
 import { ensureBuilt } from '../lib/build';
 import { findChromium, launchWithExtension, type ExtensionBrowser } from '../lib/chromium';
 import { chromiumFixtureArgs, FIXTURE_SITE_DIR, siteHostnames, startFixtureServer, type FixtureServer } from '../lib/fixture-server';
+import { startFrontServer, type FrontServer } from '../lib/front-server';
 import { snapshotExtension } from './bundle';
 import { mainThreadMeter } from './plain-chromium';
 import { fmt, log, median, ratio, table, verdict } from './stats';
@@ -139,25 +137,12 @@ function htmlFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
-interface FrontServer {
-  port: number;
-  close(): Promise<void>;
-}
-
 /**
  * HTTPS on 127.0.0.1 for every host name: the ad and dark-pattern fixture files on
  * BENCH_PAGES_HOST (any other path there: 404), everything else relayed to the fixture server.
  */
-async function startFrontServer(fixtures: FixtureServer): Promise<FrontServer> {
-  const pems = await generate([{ name: 'commonName', value: BENCH_PAGES_HOST }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(Date.now() - 24 * 3600 * 1000),
-    notAfterDate: new Date(Date.now() + 24 * 3600 * 1000),
-  });
-  const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
-  const serveFixtureFile = (req: IncomingMessage, res: ServerResponse) => {
+function startBenchFrontServer(fixtures: FixtureServer): Promise<FrontServer> {
+  return startFrontServer(fixtures, BENCH_PAGES_HOST, (req: IncomingMessage, res: ServerResponse) => {
     const pathname = decodeURIComponent((req.url ?? '/').split(/[?#]/)[0] ?? '/');
     const full = normalize(join(FIXTURES_DIR, pathname));
     const inside = ['ads', 'dark-patterns'].some((g) => full.startsWith(join(FIXTURES_DIR, g) + sep));
@@ -176,40 +161,7 @@ async function startFrontServer(fixtures: FixtureServer): Promise<FrontServer> {
     res
       .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(body.length), 'Cache-Control': 'no-store' })
       .end(req.method === 'HEAD' ? undefined : body);
-  };
-  const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
-    if (host === BENCH_PAGES_HOST) {
-      serveFixtureFile(req, res);
-      return;
-    }
-    const upstream = request(
-      { host: '127.0.0.1', port: fixtures.port, method: req.method, path: req.url, headers: req.headers, agent, servername: host || undefined },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', (error) => {
-      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
-      res.end(String(error));
-    });
-    req.pipe(upstream);
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  server.keepAliveTimeout = 2000;
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-        agent.destroy();
-      }),
-  };
 }
 
 interface Side {
@@ -302,7 +254,7 @@ export async function benchPageCost(opts: PageCostOptions = {}): Promise<PageCos
   let without: Awaited<ReturnType<typeof launchWithout>> | null = null;
   try {
     fixtures = await startFixtureServer();
-    front = await startFrontServer(fixtures);
+    front = await startBenchFrontServer(fixtures);
     withExt = await launchWithExtension({ fixturePort: front.port, extensionDir });
     without = await launchWithout(front.port);
     const serviceWorkerUrl = (await withExt.worker()).url();

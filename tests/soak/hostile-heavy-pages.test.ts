@@ -33,16 +33,14 @@
  *   has handled the input; the page's own listener records when it ran).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer, request, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { generate } from 'selfsigned';
 import { ensureBuilt } from '../../scripts/lib/build';
 import { CHROME_BUILD_DIR, findChromium, launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { chromiumFixtureArgs, startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { startFrontServer, type FrontServer } from '../../scripts/lib/front-server';
 import { readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
 import type { LogEvent } from '../../lib/schema';
 import { until } from '../e2e/harness';
@@ -157,64 +155,21 @@ function bigTextPage(): string {
 // ---------------------------------------------------------------------------------------------
 // Serving
 
-interface FrontServer {
-  port: number;
-  close(): Promise<void>;
-}
-
-async function startFrontServer(fixtures: FixtureServer): Promise<FrontServer> {
-  const pems = await generate([{ name: 'commonName', value: HEAVY_HOST }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate: new Date(Date.now() - 24 * 3600 * 1000),
-    notAfterDate: new Date(Date.now() + 24 * 3600 * 1000),
-  });
+function startHeavyFrontServer(fixtures: FixtureServer): Promise<FrontServer> {
   const pages = new Map<string, string>([
     ['/frames.html', framesPage()],
     ['/big-text.html', bigTextPage()],
   ]);
-  const agent = new Agent({ keepAlive: true, rejectUnauthorized: false });
-  const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const host = (req.headers.host ?? '').toLowerCase().replace(/:\d+$/, '');
-    if (host === HEAVY_HOST) {
-      const path = (req.url ?? '/').split(/[?#]/)[0]!;
-      const frame = /^\/frame\/(\d+)\.html$/.exec(path);
-      const body = frame ? framePage(Number(frame[1])) : pages.get(path);
-      if (body === undefined) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('not found\n');
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+  return startFrontServer(fixtures, HEAVY_HOST, (req, res) => {
+    const path = (req.url ?? '/').split(/[?#]/)[0]!;
+    const frame = /^\/frame\/(\d+)\.html$/.exec(path);
+    const body = frame ? framePage(Number(frame[1])) : pages.get(path);
+    if (body === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('not found\n');
       return;
     }
-    const upstream = request(
-      { host: '127.0.0.1', port: fixtures.port, method: req.method, path: req.url, headers: req.headers, agent, servername: host || undefined },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', (error) => {
-      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain' });
-      res.end(String(error));
-    });
-    req.pipe(upstream);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok());
-  });
-  server.keepAliveTimeout = 2000;
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-        agent.destroy();
-      }),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -570,7 +525,7 @@ let plainProfile: string;
 beforeAll(async () => {
   ensureBuilt('chrome');
   fixtures = await startFixtureServer();
-  front = await startFrontServer(fixtures);
+  front = await startHeavyFrontServer(fixtures);
   withExt = await launchWithExtension({ fixturePort: front.port });
   ext = await withExt.extensionPage();
   // Anything the worker logs as an error or a warning from here on.
