@@ -7,7 +7,7 @@ import { stripRuleExamples } from './scripts/lib/strip-rule-examples';
 // importing it with `?url` would inline 1.7 MB of base64 into the background bundle (RECIPES.md).
 const TRACKERDB_DIR = resolve('node_modules/@ghostery/trackerdb');
 const ENGINE_SOURCE = resolve(TRACKERDB_DIR, 'dist/trackerdb.engine');
-/** The unlisted script with the content script's body in Chrome (lib/content/content-module.ts). */
+/** The unlisted script with the content script's body in Chrome (entrypoints/content-main.ts). */
 const CONTENT_MODULE_ENTRY = 'content-main';
 const CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
 /**
