@@ -50,7 +50,7 @@ export function runContentScript(ctx?: InvalidationContext): void {
       const answer = (await send({ type: 'classify-texts', texts, lang })) as { facts?: unknown } | undefined;
       return Array.isArray(answer?.facts) && answer.facts.length === texts.length ? (answer.facts as TextFacts[]) : null;
     },
-    // The background answers `{ state: 'off' }` while the EasyList setting is off (the default).
+    // Asked only while EasyList is on (the `get-content-settings` answer says; off by default).
     listSelectors: (request) => send({ type: 'list-selectors', ...request }),
     onHighlight(listener) {
       // Only the extension's own pages may ask (no `sender.tab`: not another content script).
