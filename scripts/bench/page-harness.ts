@@ -225,7 +225,7 @@ export async function scanFullPass(lang = 'en'): Promise<ScanPhase> {
   const loadedAt = Math.round(performance.timeOrigin);
   const context = async (roots: readonly ParentNode[]): Promise<ScanContext> => {
     await verdicts.prepare(roots);
-    return { win: window, lang, verdict: verdicts.verdict, text: texts.lookup, settle: texts.settle, now: () => Date.now(), loadedAt, lastUserGestureAt: null, countdowns: tracker };
+    return { win: window, lang, verdict: verdicts.verdict, text: texts.lookup, settle: texts.settle, misses: texts.misses, now: () => Date.now(), loadedAt, lastUserGestureAt: null, countdowns: tracker };
   };
   // The scanner's window: the real one's members, each yield counted as a new task (for
   // `longestTaskWorkMs`) and its wait recorded.

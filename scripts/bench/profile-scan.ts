@@ -78,6 +78,24 @@ async function main(): Promise<void> {
     for (const [k, ms] of [...selfByFile].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
     console.log('inclusive ms by file (detectors, support, index, scanner):');
     for (const [k, ms] of [...inclByDetector].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
+    // Inclusive time by function (file:name), each function counted once per sample: where a
+    // detector's time goes inside it.
+    const inclByFunction = new Map<string, number>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+      const seen = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]!; id !== undefined; id = parent.get(id)) {
+        const f = byNode.get(id)!.callFrame;
+        const file = f.lineNumber >= 0 ? fileOfLine[f.lineNumber] : undefined;
+        if (!file || !file.startsWith('lib/')) continue;
+        const key = `${file.replace(/^lib\//, '')} ${f.functionName || '(anon)'}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        inclByFunction.set(key, (inclByFunction.get(key) ?? 0) + dt);
+      }
+    }
+    console.log('inclusive ms by function (lib/):');
+    for (const [k, ms] of [...inclByFunction].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);
     const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
     console.log(`passes ms: ${phase.passMs.map((x: number) => x.toFixed(1)).join(' + ')}; wall ${phase.wallMs.toFixed(1)}; profile ${file}`);
     for (const [k, ms] of rows) console.log(`${ms.toFixed(1).padStart(8)}  ${k}`);

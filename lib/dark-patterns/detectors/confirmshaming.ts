@@ -33,6 +33,22 @@ function besideAccept(el: Element, ctx: DarkPatternContext): Element | null {
 }
 
 /**
+ * The root's buttons and links with their text, when it is of a decline's length: read once per
+ * page index, so the next round of a batch (after the background answered) only looks them up.
+ */
+function buttonsOf(root: ParentNode, ctx: DarkPatternContext): readonly { el: Element; text: string }[] {
+  const index = indexOf(root, ctx);
+  return index.memo('confirmshaming/buttons', () => {
+    const out: { el: Element; text: string }[] = [];
+    for (const el of index.select(BUTTON_SELECTOR, BUTTON_SOURCE, MAX_CANDIDATES)) {
+      const text = buttonText(el, MAX_TEXT + 1);
+      if (text.length >= 4 && text.length <= MAX_TEXT) out.push({ el, text });
+    }
+    return out;
+  });
+}
+
+/**
  * Decline buttons and links worded to shame the person ("No thanks, I prefer paying full
  * price"). The wording comes from the text classifier (type `confirmshaming`); the structure
  * raises or lowers confidence: a decline inside a dialog or beside an accept is a prompt, a lone
@@ -47,9 +63,7 @@ export const confirmshaming: DarkPatternDetector = {
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const findings: Finding[] = [];
     const scopes: DiscourseCache = new Map();
-    for (const el of indexOf(root, ctx).select(BUTTON_SELECTOR, BUTTON_SOURCE, MAX_CANDIDATES)) {
-      const text = buttonText(el, MAX_TEXT + 1);
-      if (text.length < 4 || text.length > MAX_TEXT) continue;
+    for (const { el, text } of buttonsOf(root, ctx)) {
       const match = ctx.text(text).pattern;
       if (!match || match.type !== 'confirmshaming') continue;
       if (isHidden(el, ctx.win) || discourseScope(el, scopes, ctx)) continue;

@@ -33,6 +33,13 @@ interface Unit {
   text: string;
 }
 
+interface Buffer {
+  el: Element;
+  raw: string;
+  /** Already in the list of units (it has had text). */
+  listed: boolean;
+}
+
 /**
  * Text grouped by the block element that carries it, read in document order with an explicit
  * stack (no recursion: hostile nesting cannot overflow), skipping code, quotes and hidden
@@ -41,20 +48,28 @@ interface Unit {
 export function collectTextUnits(root: ParentNode, limits = TEXT_LIMITS): Unit[] {
   const start = isElement(root) ? root : ((root as Document).body ?? (root as Document).documentElement ?? null);
   if (!start) return [];
-  const buffers = new Map<Element, string>();
-  const stack: [Node, Element][] = [[start, start]];
+  // One buffer per unit element, in the order units first got text; the stack carries each node's
+  // buffer, so adding text is an append (no lookup per text node).
+  const buffers: Buffer[] = [];
+  const nodeStack: Node[] = [start];
+  const unitStack: Buffer[] = [{ el: start, raw: '', listed: false }];
   let nodes = 0;
   let chars = 0;
-  const add = (unit: Element, text: string) => {
-    const current = buffers.get(unit) ?? '';
+  const add = (unit: Buffer, text: string) => {
+    const current = unit.raw;
     if (current.length >= limits.unitChars) return;
     if (text === ' ' && (current === '' || current.endsWith(' '))) return;
-    const piece = text.slice(0, limits.unitChars - current.length);
+    const piece = text.length > limits.unitChars - current.length ? text.slice(0, limits.unitChars - current.length) : text;
     chars += piece.length;
-    buffers.set(unit, current + piece);
+    unit.raw = current + piece;
+    if (!unit.listed) {
+      unit.listed = true;
+      buffers[buffers.length] = unit;
+    }
   };
-  while (stack.length > 0 && nodes < limits.nodes && chars < limits.chars) {
-    const [node, unit] = stack.pop()!;
+  while (nodeStack.length > 0 && nodes < limits.nodes && chars < limits.chars) {
+    const node = nodeStack.pop()!;
+    const unit = unitStack.pop()!;
     nodes += 1;
     if (node.nodeType === 3) {
       add(unit, (node as Text).data);
@@ -64,21 +79,24 @@ export function collectTextUnits(root: ParentNode, limits = TEXT_LIMITS): Unit[]
     const tag = node.localName;
     if (SKIP_TAGS.has(tag) || QUOTE_TAGS.has(tag) || hiddenByMarkup(node)) continue;
     let own = unit;
-    if (node === start || UNIT_TAGS.has(tag)) {
-      own = node;
+    if (node !== start && UNIT_TAGS.has(tag)) {
+      own = { el: node, raw: '', listed: false };
       // The parent's text before and after a block is two pieces, not one sentence.
-      if (node !== start) add(unit, ' ');
+      add(unit, ' ');
     } else if (tag === 'input') {
       continue;
     }
     const children = node.childNodes;
     const count = Math.min(children.length, limits.childrenPerNode);
-    for (let i = count - 1; i >= 0; i--) stack.push([children[i]!, own]);
+    for (let i = count - 1; i >= 0; i--) {
+      nodeStack[nodeStack.length] = children[i]!;
+      unitStack[unitStack.length] = own;
+    }
   }
   const units: Unit[] = [];
-  for (const [el, raw] of buffers) {
-    const text = normalize(raw);
-    if (text.length >= 6) units.push({ el, text });
+  for (let i = 0; i < buffers.length; i++) {
+    const text = normalize(buffers[i]!.raw);
+    if (text.length >= 6) units.push({ el: buffers[i]!.el, text });
   }
   return units;
 }

@@ -50,6 +50,9 @@ const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s
 
 /** Hidden by markup alone (no style computation): `hidden`, `aria-hidden`, inline `display:none`. */
 export function hiddenByMarkup(el: Element, { ariaHidden = true } = {}): boolean {
+  // Most elements carry no attribute at all: one call answers for them (text walks ask this of
+  // every element they pass).
+  if (!el.hasAttributes()) return el.localName === 'dialog';
   if (el.hasAttribute('hidden')) return true;
   if (ariaHidden && el.getAttribute('aria-hidden') === 'true') return true;
   if (el.localName === 'dialog' && !el.hasAttribute('open')) return true;

@@ -58,3 +58,33 @@ describe('ignores', () => {
     expect(matchAdLabel(text, 'en')).toBeNull();
   });
 });
+
+describe('fast rejection', () => {
+  // matchAdLabel rejects most text on its first character before normalising; it must answer what
+  // the full normalisation answers, on every label as pages dress it up.
+  const labels = AD_LABELS.flatMap((l) => l.labels);
+  const dressed = labels.flatMap((label) => [
+    label,
+    label.toUpperCase(),
+    `${label[0]!.toUpperCase()}${label.slice(1)}`,
+    ` · ${label} · `,
+    `(${label})`,
+    `\u200B${label}`,
+    `\u00AD\n\t${label}`,
+    `— ${label} |`,
+    // NFC folds a combining mark into the first letter: never rejected on the letter alone.
+    `${label[0]}\u0301${label.slice(1)}`,
+  ]);
+  const lookup = new Set(labels);
+  test.each(dressed)('%j', (text) => {
+    const expected = lookup.has(normaliseLabelText(text));
+    expect(matchAdLabel(text, null) !== null).toBe(expected);
+  });
+
+  test('a text whose first character no label starts with is rejected, the rest is not', () => {
+    expect(matchAdLabel('Read more', 'en')).toBeNull();
+    expect(matchAdLabel('12 comments', 'en')).toBeNull();
+    expect(matchAdLabel('Advertisement', 'en')).not.toBeNull();
+    expect(matchAdLabel('ANZEIGE', 'de')).not.toBeNull();
+  });
+});
