@@ -6,6 +6,7 @@ import type { PeriodTotals } from './log/queries';
 import type { ImportSummary } from './log/import-records';
 import type { ExportFilters } from './export/manifest';
 import { RECORD_KINDS } from './export/records';
+import { historyRequests } from './history-messages';
 
 /**
  * The message catalogue (ARCHITECTURE.md, "Rules of the house"): one zod union per direction, keyed on
@@ -151,6 +152,7 @@ export const settingsPatch = z.object({
   detectors: z.optional(z.partial(settingsShape.detectors)),
   pausedSites: z.optional(settingsShape.pausedSites),
   lists: z.optional(z.partial(settingsShape.lists)),
+  recordPrivateWindows: settingsShape.recordPrivateWindows,
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 
@@ -167,6 +169,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('update-settings'), settings: settingsPatch }),
   z.object({ type: z.literal('get-diagnostics') }),
   z.object({ type: z.literal('delete-all-data') }),
+  // The History dashboard (lib/history-messages.ts: its answers).
+  ...historyRequests,
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 
@@ -179,6 +183,8 @@ export const tabState = z.object({
   /** Browser pages, stores and other URLs an extension cannot see. */
   restricted: z.boolean(),
   paused: z.boolean(),
+  /** A tab of a private window, where Beaker records nothing (the setting `recordPrivateWindows` is off). */
+  private: z.optional(z.boolean()),
 });
 export type TabState = z.infer<typeof tabState>;
 
@@ -233,6 +239,7 @@ const periodTotals = z.object({ from: z.string(), to: z.string(), visits: z.numb
 /** What `get-popup-data` answers: computed in the background from the log, parsed by the popup. */
 export const popupData = z.discriminatedUnion('status', [
   z.object({ status: z.literal('restricted'), tab: tabState }),
+  z.object({ status: z.literal('private'), tab: tabState }),
   z.object({ status: z.literal('paused'), tab: tabState }),
   z.object({ status: z.literal('no-visit'), tab: tabState }),
   z.object({ status: z.literal('ready'), tab: tabState, summary: popupSummary, siteWeek: periodTotals, week: periodTotals }),

@@ -10,7 +10,7 @@ export interface MessageSender {
 type ContentHandlers = {
   [T in ContentMessage['type']]: (message: Extract<ContentMessage, { type: T }>, tabId: number, frameId: number) => unknown;
 };
-type PageHandlers = {
+export type PageHandlers = {
   [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<unknown> | unknown;
 };
 

@@ -9,6 +9,8 @@ import type { PopupData, TabState } from '../messages';
  * summary; only the summary crosses to the popup.
  */
 export async function popupDataFor(db: BeakerDatabase, tab: TabState, now: Date = new Date()): Promise<PopupData> {
+  // Private windows (issue #9, item 5): nothing recorded there unless the settings allow it.
+  if (tab.private) return { status: 'private', tab };
   if (tab.restricted) return { status: 'restricted', tab };
   if (tab.paused) return { status: 'paused', tab };
   if (!tab.visitId || !tab.site) return { status: 'no-visit', tab };

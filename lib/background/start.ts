@@ -20,6 +20,7 @@ import { popupDataFor } from './popup-data';
 import type { TabVisits } from './tab-visits';
 import { createListManager, type ListManager } from '../ads/lists/list-manager';
 import { listenForExportImport, type ExportImportDeps } from './export-import';
+import { createHistoryHandlers } from './history';
 
 export type { BackgroundDiagnostics } from './diagnostics';
 
@@ -228,6 +229,7 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
       'list-selectors': (message) => (prefs.current.detectors.ads ? lists.answer(message) : { state: 'off', selectors: [] }),
     },
     page: {
+      ...createHistoryHandlers({ database, queue, tabs, rec, isPaused: (site) => prefs.current.pausedSites.includes(site) }),
       'get-tab-state': (message) => tabStateOf(message.tabId),
       'get-popup-data': async (message) => popupDataFor(database, await tabStateOf(message.tabId)),
       'set-site-paused': async (message) => {

@@ -22,6 +22,12 @@ export const settings = z.object({
   lists: z.object({
     easylist: z.boolean(),
   }),
+  /**
+   * Record in private (incognito) windows too. Off by default (absent means off, so settings stored
+   * before it existed need no migration): Beaker records nothing there, even where the browser lets
+   * it run (issue #9, item 5).
+   */
+  recordPrivateWindows: z.optional(z.boolean()),
 });
 export type Settings = z.infer<typeof settings>;
 

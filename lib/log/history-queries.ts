@@ -1,0 +1,138 @@
+import type { Counts, PageVisit, SiteDay } from '../schema';
+import { emptyCounts, targetedCount } from '../schema/events';
+import type { BeakerDatabase } from './database';
+import { addCounts, daysBefore, siteDaysBetween, weekTotals } from './queries';
+import type { DayPoint, SiteRow, SiteView, VisitLine } from '../history-messages';
+
+/**
+ * The queries behind the History dashboard (ARCHITECTURE.md, "History dashboard"). Plots and
+ * rankings read the roll-ups only: `siteDays` (per site per local day) and `visits` (per visit);
+ * never a scan of raw events. The two lists that need events (dark patterns by category, the
+ * evidence behind a count) pick their visits from the roll-ups and read each one's events through
+ * `getVisitEvents` (lib/log/history-evidence.ts).
+ */
+
+export function ratioOf(targeted: number, engaged: number): number | null {
+  return engaged === 0 ? null : targeted / engaged;
+}
+
+/** Every local day from `daysBefore(to, span - 1)` to `to`, oldest first (DST-safe: calendar days). */
+export function daysOf(to: string, span: number): string[] {
+  return Array.from({ length: span }, (_, i) => daysBefore(to, span - 1 - i));
+}
+
+function pointOf(day: string, visits: number, c: Counts): DayPoint {
+  const targeted = targetedCount(c);
+  return { day, visits, tracker: c.tracker, ad: c.ad, darkPattern: c.darkPattern, targeted, engaged: c.engagement, ratio: ratioOf(targeted, c.engagement) };
+}
+
+/** One site's roll-ups between two days (inclusive), through the `by-site` index. */
+export function siteDaysOf(db: BeakerDatabase, site: string, from: string, to: string): Promise<SiteDay[]> {
+  return db.getAllFromIndex('siteDays', 'by-site', IDBKeyRange.bound([site, from], [site, to]));
+}
+
+/** The daily series over `span` days ending `today`, every site or one; days with no record are zeros. */
+export async function dailySeries(db: BeakerDatabase, today: string, span: number, site?: string): Promise<DayPoint[]> {
+  const days = daysOf(today, span);
+  const from = days[0]!;
+  const rows = site === undefined ? await siteDaysBetween(db, from, today) : await siteDaysOf(db, site, from, today);
+  const byDay = new Map<string, { visits: number; counts: Counts }>();
+  for (const row of rows) {
+    const into = byDay.get(row.day) ?? { visits: 0, counts: emptyCounts() };
+    into.visits += row.visits;
+    addCounts(into.counts, row.counts);
+    byDay.set(row.day, into);
+  }
+  return days.map((day) => {
+    const found = byDay.get(day);
+    return pointOf(day, found?.visits ?? 0, found?.counts ?? emptyCounts());
+  });
+}
+
+/**
+ * Sites over `span` days ending `today`, ranked by targeted : engaged: first the sites that
+ * targeted you while you never engaged (most targeted first), then by ratio, highest first.
+ */
+export async function rankSites(db: BeakerDatabase, today: string, span: number): Promise<SiteRow[]> {
+  const rows = await siteDaysBetween(db, daysBefore(today, span - 1), today);
+  const bySite = new Map<string, { visits: number; counts: Counts }>();
+  for (const row of rows) {
+    const into = bySite.get(row.site) ?? { visits: 0, counts: emptyCounts() };
+    into.visits += row.visits;
+    addCounts(into.counts, row.counts);
+    bySite.set(row.site, into);
+  }
+  const sites: SiteRow[] = [...bySite].map(([site, { visits, counts }]) => {
+    const targeted = targetedCount(counts);
+    return { site, visits, counts, targeted, engaged: counts.engagement, ratio: ratioOf(targeted, counts.engagement) };
+  });
+  const rank = (s: SiteRow) => (s.ratio === null ? (s.targeted > 0 ? Infinity : -1) : s.ratio);
+  return sites.sort((a, b) => rank(b) - rank(a) || b.targeted - a.targeted || a.site.localeCompare(b.site));
+}
+
+function lineOf(visit: PageVisit): VisitLine {
+  const { id, url, startedAt, day, counts } = visit;
+  return { id, url, startedAt, day, counts, targeted: targetedCount(counts), engaged: counts.engagement };
+}
+
+/** The site's `n` latest visits, newest first, through the `by-site` index (a cursor, never a scan). */
+export async function latestVisitsOf(db: BeakerDatabase, site: string, n: number): Promise<PageVisit[]> {
+  const out: PageVisit[] = [];
+  const range = IDBKeyRange.bound([site, ''], [site, '\uffff']);
+  const tx = db.transaction('visits');
+  for (let c = await tx.store.index('by-site').openCursor(range, 'prev'); c && out.length < n; c = await c.continue()) out.push(c.value);
+  await tx.done;
+  return out;
+}
+
+export async function siteView(db: BeakerDatabase, site: string, today: string, span: number): Promise<SiteView> {
+  const [series, thisWeek, lastWeek, latest] = await Promise.all([
+    dailySeries(db, today, span, site),
+    weekTotals(db, today, site),
+    weekTotals(db, daysBefore(today, 7), site),
+    latestVisitsOf(db, site, 2),
+  ]);
+  const counts = emptyCounts();
+  let visits = 0;
+  for (const p of series) {
+    visits += p.visits;
+    counts.tracker += p.tracker;
+    counts.ad += p.ad;
+    counts.darkPattern += p.darkPattern;
+    counts.engagement += p.engaged;
+  }
+  const targeted = targetedCount(counts);
+  const lastVisits = latest.map(lineOf);
+  const [last, before] = lastVisits;
+  const change =
+    last && before
+      ? {
+          targeted: last.targeted - before.targeted,
+          engaged: last.engaged - before.engaged,
+          tracker: last.counts.tracker - before.counts.tracker,
+          ad: last.counts.ad - before.counts.ad,
+          darkPattern: last.counts.darkPattern - before.counts.darkPattern,
+        }
+      : null;
+  return {
+    site,
+    series,
+    totals: { visits, counts, targeted, engaged: counts.engagement, ratio: ratioOf(targeted, counts.engagement) },
+    trend: { thisWeek, lastWeek },
+    lastVisits,
+    change,
+  };
+}
+
+/**
+ * The visits of one site on one local day. `visits.day` is the roll-up key (the day the browser
+ * saw at the visit's start), so the range on `startedAt` is widened by 14 h each side (the widest
+ * UTC offsets) and the day is matched on the field, as the roll-up was.
+ */
+export async function visitsOfSiteDay(db: BeakerDatabase, site: string, day: string): Promise<PageVisit[]> {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const from = new Date(new Date(y, m - 1, d).getTime() - 14 * 3600_000).toISOString();
+  const to = new Date(new Date(y, m - 1, d + 1).getTime() + 14 * 3600_000).toISOString();
+  const visits = await db.getAllFromIndex('visits', 'by-site', IDBKeyRange.bound([site, from], [site, to]));
+  return visits.filter((v) => v.day === day);
+}
