@@ -1,6 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
+import { chunkEvents, type ChunkKey, type EventChunk } from './event-chunks';
+import { forgetStoredIds } from './stored-ids';
 
 export const DB_NAME = 'beaker';
 /**
@@ -8,8 +10,11 @@ export const DB_NAME = 'beaker';
  * v2: `siteDays` roll-ups (backfilled from visits) and `meta` (counters of dropped and failed work).
  * v3: schema 2 (lib/schema/common.ts): visits get `seenFromStart: false` (schema 1 did not record
  *     it) and `droppedEvents: 0`; every stored record's `schemaVersion` becomes 2.
+ * v4: events move into `eventChunks` (lib/log/event-chunks.ts: the events of one visit written
+ *     together, keyed `[visitId, first event id]`, one index `by-time`), and `events` (one record
+ *     per event, indexes `by-visit` and `by-time`) is deleted. Records are unchanged.
  */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface MetaRecord {
   key: string;
@@ -17,10 +22,10 @@ export interface MetaRecord {
 }
 
 export interface BeakerDB extends DBSchema {
-  events: {
-    key: string;
-    value: LogEvent;
-    indexes: { 'by-visit': string; 'by-time': string };
+  eventChunks: {
+    key: ChunkKey;
+    value: EventChunk;
+    indexes: { 'by-time': string };
   };
   visits: {
     key: string;
@@ -42,7 +47,7 @@ export type BeakerDatabase = IDBPDatabase<BeakerDB>;
 type UpgradeTransaction = IDBPTransaction<BeakerDB, StoreNames<BeakerDB>[], 'versionchange'>;
 
 /** Every store, so "delete all data" and retention cannot forget one (after Ghostery). */
-export const ALL_STORES = ['events', 'visits', 'siteDays', 'meta'] as const satisfies readonly StoreNames<BeakerDB>[];
+export const ALL_STORES = ['eventChunks', 'visits', 'siteDays', 'meta'] as const satisfies readonly StoreNames<BeakerDB>[];
 
 export function siteDayKey(site: string, day: string): string {
   return `${site}|${day}`;
@@ -51,7 +56,8 @@ export function siteDayKey(site: string, day: string): string {
 /** Upgrades run in strictly ascending steps, so a database of any earlier version reaches this one. */
 export async function upgradeDatabase(db: IDBPDatabase<BeakerDB>, oldVersion: number, tx: UpgradeTransaction): Promise<void> {
   if (oldVersion < 1) {
-    const events = db.createObjectStore('events', { keyPath: 'id' });
+    // `events` (one record per event) until v4, which moves its records into `eventChunks`.
+    const events = (db as unknown as IDBPDatabase).createObjectStore('events', { keyPath: 'id' });
     events.createIndex('by-visit', 'visitId');
     events.createIndex('by-time', 'time');
     const visits = db.createObjectStore('visits', { keyPath: 'id' });
@@ -82,10 +88,33 @@ export async function upgradeDatabase(db: IDBPDatabase<BeakerDB>, oldVersion: nu
       const old = cursor.value as Omit<PageVisit, 'schemaVersion' | 'seenFromStart' | 'droppedEvents'> & Partial<PageVisit>;
       await cursor.update({ ...old, schemaVersion: 2, seenFromStart: old.seenFromStart ?? false, droppedEvents: old.droppedEvents ?? 0 });
     }
-    for (let cursor = await tx.objectStore('events').openCursor(); cursor; cursor = await cursor.continue()) {
+    for (let cursor = await v3Events(tx).openCursor(); cursor; cursor = await cursor.continue()) {
       if ((cursor.value.schemaVersion as number) !== 2) await cursor.update({ ...cursor.value, schemaVersion: 2 });
     }
   }
+  if (oldVersion < 4) await moveEventsIntoChunks(db, tx);
+}
+
+/** The `events` store of versions 1–3 (one record per event), which the v4 step deletes. */
+function v3Events(tx: UpgradeTransaction) {
+  return (tx as unknown as IDBPTransaction<{ events: { key: string; value: LogEvent; indexes: { 'by-visit': string } } }, ['events'], 'versionchange'>).objectStore('events');
+}
+
+/** v4: one visit at a time (the `by-visit` index), its events cut into chunks as the write queue would. */
+async function moveEventsIntoChunks(db: IDBPDatabase<BeakerDB>, tx: UpgradeTransaction): Promise<void> {
+  db.createObjectStore('eventChunks', { keyPath: ['visitId', 'first'] }).createIndex('by-time', 'time');
+  const chunks = tx.objectStore('eventChunks');
+  let visit: LogEvent[] = [];
+  const flushVisit = async () => {
+    for (const chunk of chunkEvents(visit)) await chunks.add(chunk);
+    visit = [];
+  };
+  for (let cursor = await v3Events(tx).index('by-visit').openCursor(); cursor; cursor = await cursor.continue()) {
+    if (visit.length > 0 && visit[0]!.visitId !== cursor.value.visitId) await flushVisit();
+    visit.push(cursor.value);
+  }
+  await flushVisit();
+  (db as unknown as IDBPDatabase).deleteObjectStore('events');
 }
 
 let opened: Promise<BeakerDatabase> | null = null;
@@ -115,4 +144,5 @@ function openBeakerDB(name: string): Promise<BeakerDatabase> {
 export async function clearAll(db: BeakerDatabase): Promise<void> {
   const tx = db.transaction([...ALL_STORES], 'readwrite');
   await Promise.all([...ALL_STORES.map((s) => tx.objectStore(s).clear()), tx.done]);
+  forgetStoredIds(db);
 }

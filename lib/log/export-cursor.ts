@@ -1,5 +1,6 @@
 import type { LogEvent, PageVisit } from '../schema';
-import type { BeakerDatabase, BeakerDB } from './database';
+import type { BeakerDatabase } from './database';
+import { CHUNK_SPAN_MS, sortByTime, type EventChunk } from './event-chunks';
 
 /**
  * The log read for an export, cursor by cursor (ARCHITECTURE.md, "Export and import"): pages of at
@@ -8,7 +9,9 @@ import type { BeakerDatabase, BeakerDB } from './database';
  * last (index key, primary key) read. Never `getAll`: exporting 1M events holds one page.
  *
  * Visits come first (by `startedAt`, or by site then `startedAt` when sites are filtered), then
- * events (by `time`). Filters as lib/export/filters.ts defines them: time `from` inclusive, `to`
+ * events (by `time`, then id), read chunk by chunk (lib/log/event-chunks.ts) through the chunks'
+ * `by-time` index (each chunk's earliest event) and merged: an event is yielded once no unread
+ * chunk can hold an earlier one. Filters as lib/export/filters.ts defines them: time `from` inclusive, `to`
  * exclusive (a visit's `startedAt`, an event's `time`), sites exact, kinds; empty means all.
  */
 export interface CursorFilters {
@@ -22,7 +25,7 @@ export interface CursorFilters {
 export type CursorRecord = ({ kind: 'visit' } & PageVisit) | LogEvent;
 
 type Position = { key: IDBValidKey; primaryKey: IDBValidKey };
-type Source = { store: 'visits' | 'events'; index: 'by-time' | 'by-site'; range: (after: IDBValidKey | null) => IDBKeyRange | null };
+type Source = { store: 'visits' | 'eventChunks'; index: 'by-time' | 'by-site'; range: (after: IDBValidKey | null) => IDBKeyRange | null };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -54,7 +57,9 @@ function sourcesOf(filters: CursorFilters): Source[] {
       }
     }
   }
-  if (all || [...kinds].some((k) => k !== 'visit')) sources.push({ store: 'events', index: 'by-time', range: (after) => timeRange(lower, upper, after) });
+  // A chunk's key is its earliest event: one holding an event at `from` starts at most CHUNK_SPAN_MS before.
+  const chunkLower = filters.from === null ? null : iso(Date.parse(filters.from) - CHUNK_SPAN_MS - 1000);
+  if (all || [...kinds].some((k) => k !== 'visit')) sources.push({ store: 'eventChunks', index: 'by-time', range: (after) => timeRange(chunkLower, upper, after) });
   return sources;
 }
 
@@ -71,13 +76,16 @@ function keepOf(filters: CursorFilters): (record: CursorRecord) => boolean {
   };
 }
 
+/** What one stored value gives an export: the records kept, and how many were looked at. */
+type Expand = (value: unknown) => { records: CursorRecord[]; scanned: number };
+
 async function readPage(
   db: BeakerDatabase,
   source: Source,
   after: Position | null,
   pageSize: number,
-  keep: (r: CursorRecord) => boolean,
-): Promise<{ records: CursorRecord[]; last: Position | null }> {
+  expand: Expand,
+): Promise<{ records: CursorRecord[]; last: Position | null; next: IDBValidKey | null }> {
   const tx = db.transaction(source.store, 'readonly');
   const index = (tx.store as unknown as { index(name: string): { openCursor(range: IDBKeyRange | null): Promise<Cursor | null> } }).index(source.index);
   let cursor = await index.openCursor(source.range(after?.key ?? null));
@@ -91,15 +99,15 @@ async function readPage(
   let scanned = 0;
   // A page ends after `pageSize` kept records, or after 8 pages' worth scanned (sparse filters).
   while (cursor && records.length < pageSize && scanned < pageSize * 8) {
-    const value = cursor.value as BeakerDB['visits']['value'] | BeakerDB['events']['value'];
-    const record = source.store === 'visits' ? ({ kind: 'visit', ...(value as PageVisit) } as CursorRecord) : (value as LogEvent);
-    if (keep(record)) records.push(record);
+    const expanded = expand(cursor.value);
+    records.push(...expanded.records);
+    scanned += expanded.scanned;
     last = { key: cursor.key, primaryKey: cursor.primaryKey };
-    scanned += 1;
     cursor = await cursor.continue();
   }
+  const next = cursor ? cursor.key : null;
   await tx.done;
-  return { records, last: cursor ? last : null };
+  return { records, last: cursor ? last : null, next };
 }
 
 interface Cursor {
@@ -114,12 +122,49 @@ interface Cursor {
 export async function* exportCursor(db: BeakerDatabase, filters: CursorFilters, pageSize = 500): AsyncGenerator<CursorRecord[]> {
   const keep = keepOf(filters);
   for (const source of sourcesOf(filters)) {
+    if (source.store === 'eventChunks') {
+      yield* eventPages(db, source, pageSize, keep);
+      continue;
+    }
+    const expand: Expand = (value) => {
+      const record = { kind: 'visit', ...(value as PageVisit) } as CursorRecord;
+      return { records: keep(record) ? [record] : [], scanned: 1 };
+    };
     let after: Position | null = null;
     for (;;) {
-      const page = await readPage(db, source, after, pageSize, keep);
+      const page = await readPage(db, source, after, pageSize, expand);
       if (page.records.length > 0) yield page.records;
       if (page.last === null) break;
       after = page.last;
     }
+  }
+}
+
+/**
+ * Events in `by-time` order of the former one-record-per-event store (time, then id). Every unread
+ * chunk starts at the index key after the last one read or later, and holds no event before its
+ * start: the events read that are earlier are final; the rest wait for the next page.
+ */
+async function* eventPages(db: BeakerDatabase, source: Source, pageSize: number, keep: (r: CursorRecord) => boolean): AsyncGenerator<CursorRecord[]> {
+  const expand: Expand = (value) => {
+    const { events } = value as EventChunk;
+    return { records: events.filter(keep), scanned: events.length };
+  };
+  const held: LogEvent[] = [];
+  let after: Position | null = null;
+  for (;;) {
+    const page = await readPage(db, source, after, pageSize, expand);
+    held.push(...(page.records as LogEvent[]));
+    sortByTime(held);
+    let ready = held.length;
+    if (page.next !== null) {
+      const next = page.next as string;
+      ready = held.findIndex((e) => e.time >= next);
+      if (ready < 0) ready = held.length;
+    }
+    for (let i = 0; i < ready; i += pageSize) yield held.slice(i, Math.min(i + pageSize, ready));
+    held.splice(0, ready);
+    if (page.last === null) break;
+    after = page.last;
   }
 }

@@ -1,7 +1,9 @@
 import type { LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import { siteDayKey, type BeakerDatabase } from './database';
+import { chunkEvents, visitChunkRange } from './event-chunks';
 import { addCounts } from './queries';
+import { forgetStoredIds } from './stored-ids';
 
 /** What an import wrote (ARCHITECTURE.md, "Export and import"). */
 export interface ImportSummary {
@@ -17,29 +19,32 @@ const kindOf = (record: { kind: 'visit' } | LogEvent) => record.kind;
 
 /**
  * Writes one validated file in **one** transaction (all or nothing): records whose id is already
- * stored are skipped, the site-day roll-ups of the new visits are added in the same transaction
+ * stored are skipped (an event's, among its visit's: the chunks of each visit the file has
+ * events of are read once), new events are written in chunks as the write queue writes them, the site-day roll-ups of the new visits are added in the same transaction
  * (as the write queue would have: `visits` + 1 and the visit's counts, which are its own record
  * of what it saw). An event changes no count: its visit's counts already hold it, whether the
  * visit comes in this file, was stored before, or was left out of the export by a filter.
  */
 export async function importRecords(db: BeakerDatabase, visits: readonly PageVisit[], events: readonly LogEvent[]): Promise<ImportSummary> {
-  const tx = db.transaction(['events', 'visits', 'siteDays'], 'readwrite');
+  const tx = db.transaction(['eventChunks', 'visits', 'siteDays'], 'readwrite');
   const summary: ImportSummary = { imported: {}, duplicates: {}, siteDays: 0 };
   const bump = (into: Record<string, number>, kind: string) => (into[kind] = (into[kind] ?? 0) + 1);
   try {
     const visitStore = tx.objectStore('visits');
-    const eventStore = tx.objectStore('events');
+    const chunkStore = tx.objectStore('eventChunks');
     const dayStore = tx.objectStore('siteDays');
-    const [visitKeys, eventKeys] = await Promise.all([
+    const eventVisits = [...new Set(events.map((e) => e.visitId))];
+    const [visitKeys, storedIds] = await Promise.all([
       Promise.all(visits.map((v) => visitStore.getKey(v.id))),
-      Promise.all(events.map((e) => eventStore.getKey(e.id))),
+      Promise.all(eventVisits.map(async (id) => (await chunkStore.getAll(visitChunkRange(id))).flatMap((c) => c.events.map((e) => e.id)))),
     ]);
+    const stored = new Set(storedIds.flat());
     const newVisits = visits.filter((_, i) => visitKeys[i] === undefined);
     const firstOfDay = new Map<string, PageVisit>();
     for (const visit of newVisits) if (!firstOfDay.has(siteDayKey(visit.site, visit.day))) firstOfDay.set(siteDayKey(visit.site, visit.day), visit);
-    const stored = await Promise.all([...firstOfDay.keys()].map((key) => dayStore.get(key)));
+    const storedDays = await Promise.all([...firstOfDay.keys()].map((key) => dayStore.get(key)));
     const days = new Map<string, SiteDay>();
-    [...firstOfDay].forEach(([key, { site, day }], i) => days.set(key, stored[i] ?? { key, site, day, visits: 0, counts: emptyCounts() }));
+    [...firstOfDay].forEach(([key, { site, day }], i) => days.set(key, storedDays[i] ?? { key, site, day, visits: 0, counts: emptyCounts() }));
     const writes: Promise<unknown>[] = [];
     visits.forEach((visit, i) => {
       if (visitKeys[i] !== undefined) return void bump(summary.duplicates, 'visit');
@@ -49,14 +54,16 @@ export async function importRecords(db: BeakerDatabase, visits: readonly PageVis
       day.visits += 1;
       addCounts(day.counts, visit.counts);
     });
-    events.forEach((event, i) => {
-      if (eventKeys[i] !== undefined) return void bump(summary.duplicates, kindOf(event));
-      bump(summary.imported, kindOf(event));
-      writes.push(eventStore.add(event));
+    const fresh = events.filter((event) => {
+      const isNew = !stored.has(event.id);
+      bump(isNew ? summary.imported : summary.duplicates, kindOf(event));
+      return isNew;
     });
+    for (const chunk of chunkEvents(fresh)) writes.push(chunkStore.add(chunk));
     for (const day of days.values()) writes.push(dayStore.put(day));
     summary.siteDays = days.size;
     await Promise.all([...writes, tx.done]);
+    forgetStoredIds(db, eventVisits);
     return summary;
   } catch (error) {
     try {

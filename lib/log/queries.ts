@@ -1,14 +1,15 @@
 import type { Counts, LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import type { BeakerDatabase } from './database';
+import { unpackChunks, visitChunkRange } from './event-chunks';
 
 export async function getVisit(db: BeakerDatabase, visitId: string): Promise<PageVisit | undefined> {
   return db.get('visits', visitId);
 }
 
-/** Every event of one visit, in the order it was recorded. */
+/** Every event of one visit, in the order it was recorded: its chunks are one key range. */
 export async function getVisitEvents(db: BeakerDatabase, visitId: string): Promise<LogEvent[]> {
-  const events = await db.getAllFromIndex('events', 'by-visit', visitId);
+  const events = unpackChunks(await db.getAll('eventChunks', visitChunkRange(visitId)));
   return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time.localeCompare(b.time)));
 }
 

@@ -1,5 +1,7 @@
 import type { BeakerDatabase } from './database';
+import { earliestTime } from './event-chunks';
 import { localDay } from './queries';
+import { forgetStoredIds } from './stored-ids';
 
 export interface RetentionResult {
   events: number;
@@ -10,6 +12,8 @@ export interface RetentionResult {
 /**
  * Delete what is older than `retentionDays` before `now`: events and visits by timestamp, roll-ups
  * by day. Runs in bounded transactions (one per store) with cursors, never loading a store whole.
+ * Events go chunk by chunk (`by-time` is a chunk's earliest event): a chunk whose events are all
+ * older is deleted, one that straddles the cut-off keeps its newer events.
  */
 export async function applyRetention(db: BeakerDatabase, retentionDays: number, now = new Date()): Promise<RetentionResult> {
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
@@ -17,12 +21,18 @@ export async function applyRetention(db: BeakerDatabase, retentionDays: number, 
   const cutoffDay = localDay(cutoff);
   const result: RetentionResult = { events: 0, visits: 0, siteDays: 0 };
 
-  const eventsTx = db.transaction('events', 'readwrite');
+  const eventsTx = db.transaction('eventChunks', 'readwrite');
   for (let c = await eventsTx.store.index('by-time').openCursor(IDBKeyRange.upperBound(cutoffIso, true)); c; c = await c.continue()) {
+    // String order, as the index compares: what `by-time` on single events deleted before v4.
+    const kept = c.value.events.filter((e) => e.time >= cutoffIso);
+    result.events += c.value.events.length - kept.length;
     await c.delete();
-    result.events += 1;
+    // Rewritten under the key of an event it still holds (keys stay unique); its time is past
+    // the cut-off, so the cursor does not meet it again.
+    if (kept.length > 0) await eventsTx.store.add({ visitId: c.value.visitId, first: kept[0]!.id, time: earliestTime(kept), events: kept });
   }
   await eventsTx.done;
+  if (result.events > 0) forgetStoredIds(db);
 
   const visitsTx = db.transaction('visits', 'readwrite');
   for (let c = await visitsTx.store.index('by-time').openCursor(IDBKeyRange.upperBound(cutoffIso, true)); c; c = await c.continue()) {

@@ -1,15 +1,8 @@
-import type { LogEvent, PageVisit, SiteDay, Counts } from '../schema';
-import { emptyCounts } from '../schema/events';
-import { unwrap } from 'idb';
-import { siteDayKey, type BeakerDatabase } from './database';
+import type { PageVisit } from '../schema';
+import type { BeakerDatabase } from './database';
+import { writeBatch, type WriteOp } from './write-batch';
 
-/** What a flush writes, in order, in one transaction. */
-export type WriteOp =
-  | { op: 'visit'; visit: PageVisit }
-  | { op: 'event'; event: LogEvent }
-  | { op: 'requests'; visitId: string; total: number; thirdParty: number }
-  /** Events of a visit that were lost before they reached the log (completeness: `droppedEvents`). */
-  | { op: 'dropped'; visitId: string; events: number };
+export { countedAs, type WriteOp } from './write-batch';
 
 export interface WriteQueueOptions {
   /** A flush starts at most this long after the first queued op (issue #2: within 250 ms). */
@@ -32,20 +25,6 @@ export interface WriteQueue {
   /** Write everything queued now; resolves when it is on disk (or has failed and been reported). */
   flush(): Promise<void>;
   pending(): number;
-}
-
-/** The roll-up count an event adds to (`null`: it is recorded but not counted). */
-export function countedAs(event: LogEvent): keyof Counts | null {
-  switch (event.kind) {
-    case 'tracker':
-      return event.targeting ? 'tracker' : null;
-    case 'ad':
-      return event.phase === 'rendered' ? 'ad' : null;
-    case 'dark-pattern':
-      return 'darkPattern';
-    case 'engagement':
-      return 'engagement';
-  }
 }
 
 /**
@@ -74,159 +53,6 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
     }, ms);
   };
 
-  /**
-   * One transaction over every store, one request per new event, whatever the batch size:
-   *
-   * 1. Every event is `add`ed straight away, with the reads the roll-ups need (the batch's visits,
-   *    and the site-days of the visits it carries) in the same round trip. No per-event read: an
-   *    event already on disk makes its `add` fail with a ConstraintError, which is cancelled (so
-   *    the transaction goes on) and the event is not counted. The same event twice in one batch is
-   *    added once.
-   * 2. The site-days of visits that were only on disk (a visit begun in an earlier batch), if any.
-   * 3. The roll-ups, computed in memory: each touched visit and site-day is put once per batch.
-   *
-   * Idempotent: an event or visit already on disk is never counted twice. Any other failure aborts
-   * the whole transaction (nothing of the batch is written) and is thrown as it was raised.
-   */
-  async function writeBatch(batch: WriteOp[]): Promise<PageVisit[]> {
-    const db = await getDb();
-    const wrapped = db.transaction(['events', 'visits', 'siteDays'], 'readwrite');
-    // idb's `done` rejects on any request 'error' that bubbles to the transaction, even a cancelled
-    // one (a replayed event): completion is watched on the raw transaction below instead.
-    wrapped.done.catch(() => undefined);
-    const tx = unwrap(wrapped);
-    const events = tx.objectStore('events');
-    const visits = tx.objectStore('visits');
-    const siteDays = tx.objectStore('siteDays');
-
-    // The first error that was not a replayed event's: what the batch fails with.
-    let failure: unknown = null;
-    const addedBy = new Map<IDBRequest, string>();
-    const replayed = new Set<string>();
-    const isReplay = (request: IDBRequest) => request.error?.name === 'ConstraintError' && addedBy.has(request);
-    tx.addEventListener('error', (e) => {
-      const request = e.target as IDBRequest;
-      if (isReplay(request)) {
-        e.preventDefault();
-        replayed.add(addedBy.get(request)!);
-      } else {
-        failure ??= request.error;
-      }
-    });
-    const finished = new Promise<void>((resolve, reject) => {
-      tx.addEventListener('complete', () => resolve());
-      tx.addEventListener('abort', () => reject(failure ?? tx.error ?? new DOMException('AbortError', 'AbortError')));
-    });
-    finished.catch(() => undefined); // awaited below; a failure before that is thrown from where it happens
-    // Settles with its request (a replayed add counts as done); never an unhandled rejection, as a
-    // failed batch can stop before awaiting every read.
-    const settled = (request: IDBRequest) => {
-      const done = new Promise<void>((resolve, reject) => {
-        request.addEventListener('success', () => resolve());
-        request.addEventListener('error', () => (isReplay(request) ? resolve() : reject(failure ?? request.error)));
-      });
-      done.catch(() => undefined);
-      return done;
-    };
-    const read = <T>(request: IDBRequest<T>): Promise<T> => {
-      const result = settled(request).then(() => request.result);
-      result.catch(() => undefined);
-      return result;
-    };
-
-    try {
-      const visitIds = new Set<string>();
-      for (const item of batch) visitIds.add(item.op === 'visit' ? item.visit.id : item.op === 'event' ? item.event.visitId : item.visitId);
-      const visitReads = [...visitIds].map((id) => read(visits.get(id) as IDBRequest<PageVisit | undefined>));
-      const dayReads = new Map<string, Promise<SiteDay | undefined>>();
-      const readDay = (key: string) => {
-        if (!dayReads.has(key)) dayReads.set(key, read(siteDays.get(key) as IDBRequest<SiteDay | undefined>));
-      };
-      // A visit's site-day is known from its op: read it now rather than after the visit.
-      for (const item of batch) if (item.op === 'visit') readDay(siteDayKey(item.visit.site, item.visit.day));
-
-      const seen = new Set<string>();
-      let lastAdd: IDBRequest | null = null;
-      for (const item of batch) {
-        if (item.op !== 'event' || seen.has(item.event.id)) continue;
-        seen.add(item.event.id);
-        lastAdd = events.add(item.event);
-        addedBy.set(lastAdd, item.event.id);
-      }
-      // Requests complete in order: once the last add has, every add has (added, or cancelled as replayed).
-      const [storedVisits] = await Promise.all([Promise.all(visitReads), lastAdd ? settled(lastAdd) : undefined]);
-
-      const visitById = new Map<string, PageVisit>();
-      for (const visit of storedVisits) if (visit) visitById.set(visit.id, visit);
-      const existingVisits = new Set(visitById.keys());
-      // New visits in this batch (not yet on disk) are known from their ops.
-      for (const item of batch) if (item.op === 'visit' && !visitById.has(item.visit.id)) visitById.set(item.visit.id, structuredClone(item.visit));
-      for (const visit of visitById.values()) readDay(siteDayKey(visit.site, visit.day));
-      const dayByKey = new Map<string, SiteDay>();
-      for (const day of await Promise.all(dayReads.values())) if (day) dayByKey.set(day.key, day);
-
-      const dayFor = (visit: PageVisit): SiteDay => {
-        const key = siteDayKey(visit.site, visit.day);
-        let day = dayByKey.get(key);
-        if (!day) {
-          day = { key, site: visit.site, day: visit.day, visits: 0, counts: emptyCounts() };
-          dayByKey.set(key, day);
-        }
-        return day;
-      };
-      const touchedVisits = new Set<PageVisit>();
-      const touchedDays = new Set<SiteDay>();
-      const count = (visit: PageVisit | undefined, name: keyof Counts, n: number) => {
-        if (!visit || n === 0) return;
-        visit.counts[name] += n;
-        touchedVisits.add(visit);
-        const day = dayFor(visit);
-        day.counts[name] += n;
-        touchedDays.add(day);
-      };
-      const counted = new Set<string>();
-      for (const item of batch) {
-        if (item.op === 'visit') {
-          if (existingVisits.has(item.visit.id)) continue; // replayed: already written
-          existingVisits.add(item.visit.id);
-          const visit = visitById.get(item.visit.id)!;
-          touchedVisits.add(visit);
-          const day = dayFor(visit);
-          day.visits += 1;
-          touchedDays.add(day);
-        } else if (item.op === 'event') {
-          if (replayed.has(item.event.id) || counted.has(item.event.id)) continue;
-          counted.add(item.event.id);
-          const name = countedAs(item.event);
-          if (name) count(visitById.get(item.event.visitId), name, 1);
-        } else if (item.op === 'dropped') {
-          const visit = visitById.get(item.visitId);
-          if (visit) {
-            visit.droppedEvents = (visit.droppedEvents ?? 0) + item.events;
-            touchedVisits.add(visit);
-          }
-        } else {
-          const visit = visitById.get(item.visitId);
-          count(visit, 'requests', item.total);
-          count(visit, 'thirdPartyRequests', item.thirdParty);
-        }
-      }
-      for (const visit of touchedVisits) visits.put(visit);
-      for (const day of touchedDays) siteDays.put(day);
-      await finished;
-      return [...touchedVisits];
-    } catch (error) {
-      // Nothing of a failed batch may commit (a request thrown synchronously, e.g. an uncloneable
-      // event, would otherwise leave the adds before it to auto-commit without their roll-ups).
-      try {
-        tx.abort();
-      } catch {
-        // already aborted
-      }
-      throw error;
-    }
-  }
-
   async function drain(): Promise<void> {
     while (queue.length > 0) {
       // Taken off the queue while in flight, so an overflow trim cannot shift it; put back on failure.
@@ -238,7 +64,7 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
       for (;;) {
         attempt += 1;
         try {
-          const visits = await writeBatch(batch);
+          const visits = await writeBatch(await getDb(), batch);
           inFlight = 0;
           options.onFlushed?.(visits);
           break;

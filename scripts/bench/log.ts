@@ -1,12 +1,14 @@
 /**
- * Log appends per second in Chromium's real IndexedDB: the real write queue (lib/log/write-queue.ts
- * and lib/log/database.ts, bundled with esbuild) runs in an extension-origin page of the built
- * extension, against a fresh database per run. Baseline, same run, same events: the same queue with
- * `maxBatch: 1`, i.e. one transaction per event (the naive writer). Reference, same run, same events:
- * plain `put`s of the same ops in transactions of the queue's batch size, with no reads and no
- * roll-ups: what IndexedDB allows for one record per event, i.e. a ceiling for the batched writer.
+ * Log appends per second in Chromium's real IndexedDB: the real write queue (lib/log/write-queue.ts,
+ * lib/log/database.ts and the chunk layout of lib/log/event-chunks.ts, bundled with esbuild) runs in
+ * an extension-origin page of the built extension, against a fresh database per run. Baseline, same
+ * run, same events: the same queue with `maxBatch: 1`, i.e. one transaction per event (the naive
+ * writer). References, same run, same events, transactions of the queue's batch size, nothing read
+ * and nothing rolled up (scripts/bench/log-page.ts): `ceiling`, plain puts in the log's layout (one
+ * chunk per visit per transaction), what IndexedDB allows the batched writer; `per-event`, plain
+ * puts of one record per event into the indexed store of database v3, what the layout before
+ * chunks allowed at best.
  */
-import type { Page } from 'playwright-core';
 import { classifyRequest } from '../../lib/trackers/classify-request';
 import type { TrackerFinding } from '../../lib/schema/events';
 import { SCHEMA_VERSION } from '../../lib/schema/common';
@@ -16,8 +18,7 @@ import { ensureBuilt } from '../lib/build';
 import { launchWithExtension } from '../lib/chromium';
 import { bundleForBrowser, NAME_SHIM, snapshotExtension } from './bundle';
 import { fmt, log, median, ratio, table } from './stats';
-
-type Mode = 'batched' | 'naive' | 'ceiling';
+import { runInPage, type Mode, type OnDisk } from './log-page';
 
 /** The queue's default batch size, which the ceiling runs use for their transactions too. */
 const QUEUE_BATCH = 200;
@@ -27,7 +28,7 @@ export interface LogOptions {
   visits?: number;
   /** Events in each naive run (one transaction each); the rate is compared, so it may be fewer. */
   naiveEvents?: number;
-  /** Runs of each mode, alternating (batched, naive, ceiling, ceiling, naive, batched, …). */
+  /** Runs of each mode, alternating (batched, naive, ceiling, per-event, per-event, ceiling, …). */
   runs?: number;
 }
 
@@ -39,7 +40,7 @@ export interface LogRun {
   eventsPerSecond: number;
   transactions: number;
   errors: number;
-  onDisk: { events: number; visits: number; trackerCount: number; siteDayTrackerCount: number };
+  onDisk: OnDisk;
   expectedTrackerCount: number;
 }
 
@@ -48,162 +49,16 @@ export interface LogResult {
   runs: LogRun[];
   batchedEventsPerSecond: number;
   naiveEventsPerSecond: number;
-  /** Plain puts, no reads or roll-ups, same transaction size: the ceiling for one record per event. */
+  /** Plain puts in the log's layout (chunks), no reads or roll-ups, same transaction size: the ceiling. */
   ceilingEventsPerSecond: number;
+  /** Plain puts of one record per event (database v3's indexed store): the old layout's ceiling. */
+  perEventEventsPerSecond: number;
   ratio: number;
   /** Batched over ceiling: how much of what IndexedDB allows the queue reaches. */
   ofCeiling: number;
   batchedMsPerTransaction: number;
   naiveMsPerTransaction: number;
   verified: boolean;
-}
-
-interface PageRunArgs {
-  mode: Mode;
-  dbName: string;
-  perVisit: number;
-  events: number;
-  templates: TrackerFinding[];
-  trackerDbVersion: string;
-  /** lib/schema/common.ts SCHEMA_VERSION: the page-side code cannot import it. */
-  schemaVersion: number;
-  batchSize: number;
-}
-
-interface PageRunResult {
-  ms: number;
-  transactions: number;
-  errors: number;
-  onDisk: LogRun['onDisk'];
-  expectedTrackerCount: number;
-}
-
-/** Runs inside the extension page. No named inner functions (see NAME_SHIM). */
-async function runInPage(page: Page, args: PageRunArgs): Promise<PageRunResult> {
-  return page.evaluate(async (a) => {
-    const L = (globalThis as any).__beakerLog;
-    const dbPromise = L.openDatabase(a.dbName);
-    const db = await dbPromise;
-    let transactions = 0;
-    let errors = 0;
-    const queue = L.createWriteQueue(() => dbPromise, {
-      ...(a.mode === 'naive' ? { maxBatch: 1 } : {}),
-      onFlushed: () => {
-        transactions += 1;
-      },
-      onError: () => {
-        errors += 1;
-      },
-    });
-    // Build every record before the clock starts: only the writes are timed.
-    const sessionId = crypto.randomUUID();
-    const day = new Date().toISOString().slice(0, 10);
-    const batches: unknown[][] = [];
-    let seq = 0;
-    let expectedTrackerCount = 0;
-    let made = 0;
-    for (let v = 0; made < a.events; v++) {
-      const site = `site${v % 7}.example`;
-      const url = `https://${site}/page/${v}`;
-      const visitId = `${sessionId}:v${seq++}`;
-      const ops: unknown[] = [
-        {
-          op: 'visit',
-          visit: {
-            id: visitId,
-            schemaVersion: a.schemaVersion,
-            sessionId,
-            tabId: 1 + (v % 5),
-            url,
-            site,
-            navigation: 'load',
-            startedAt: new Date().toISOString(),
-            day,
-            arrivalParams: [],
-            seenFromStart: true,
-            droppedEvents: 0,
-            counts: { tracker: 0, ad: 0, darkPattern: 0, engagement: 0, requests: 0, thirdPartyRequests: 0 },
-          },
-        },
-      ];
-      for (let i = 0; i < a.perVisit && made < a.events; i++, made++) {
-        const finding = a.templates[(v * 31 + i) % a.templates.length]!;
-        const s = seq++;
-        if (finding.targeting) expectedTrackerCount += 1;
-        ops.push({
-          op: 'event',
-          event: {
-            id: `${sessionId}:${s}`,
-            schemaVersion: a.schemaVersion,
-            extensionVersion: '0.1.0',
-            trackerDbVersion: a.trackerDbVersion,
-            visitId,
-            tabId: 1 + (v % 5),
-            frameId: 0,
-            topUrl: url,
-            site,
-            time: new Date().toISOString(),
-            sessionId,
-            seq: s,
-            kind: 'tracker',
-            ...finding,
-          },
-        });
-      }
-      batches.push(ops);
-    }
-
-    const t0 = performance.now();
-    if (a.mode === 'ceiling') {
-      // No queue: the same ops as plain puts (raw IndexedDB, no promise per request), `batchSize` per
-      // transaction, nothing read, nothing rolled up.
-      const raw: IDBDatabase = L.unwrap(db);
-      const all = batches.flat() as ({ op: 'visit'; visit: unknown } | { op: 'event'; event: unknown })[];
-      for (let i = 0; i < all.length; i += a.batchSize) {
-        const tx = raw.transaction(['events', 'visits'], 'readwrite');
-        for (const item of all.slice(i, i + a.batchSize)) {
-          if (item.op === 'event') tx.objectStore('events').put(item.event);
-          else tx.objectStore('visits').put(item.visit);
-        }
-        await new Promise((resolveTx, rejectTx) => {
-          tx.oncomplete = resolveTx;
-          tx.onabort = () => rejectTx(tx.error);
-        });
-        transactions += 1;
-      }
-    } else {
-      for (const ops of batches) {
-        for (const op of ops) queue.push(op);
-        // Keep well under the queue's overflow limit (20,000 ops): a page never queues that much.
-        while (queue.pending() > 4000) await new Promise((r) => setTimeout(r, 0));
-      }
-      await queue.flush();
-    }
-    const ms = performance.now() - t0;
-
-    const tx = db.transaction(['events', 'visits', 'siteDays'], 'readonly');
-    const events = await tx.objectStore('events').count();
-    const visits = await tx.objectStore('visits').getAll();
-    const days = await tx.objectStore('siteDays').getAll();
-    await tx.done;
-    db.close();
-    await new Promise((resolveDelete) => {
-      const req = indexedDB.deleteDatabase(a.dbName);
-      req.onsuccess = req.onerror = req.onblocked = () => resolveDelete(undefined);
-    });
-    return {
-      ms,
-      transactions,
-      errors,
-      expectedTrackerCount,
-      onDisk: {
-        events,
-        visits: visits.length,
-        trackerCount: visits.reduce((n: number, x: { counts: { tracker: number } }) => n + x.counts.tracker, 0),
-        siteDayTrackerCount: days.reduce((n: number, x: { counts: { tracker: number } }) => n + x.counts.tracker, 0),
-      },
-    };
-  }, args);
 }
 
 /** Realistic tracker findings: the classifier's output on the corpus (what the recorder logs). */
@@ -228,8 +83,9 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
     [
       "import { createWriteQueue } from './lib/log/write-queue.ts';",
       "import { openDatabase } from './lib/log/database.ts';",
-      "import { unwrap } from 'idb';",
-      'globalThis.__beakerLog = { createWriteQueue, openDatabase, unwrap };',
+      "import { chunkEvents } from './lib/log/event-chunks.ts';",
+      "import { unwrap, wrap } from 'idb';",
+      'globalThis.__beakerLog = { createWriteQueue, openDatabase, chunkEvents, unwrap, wrap };',
     ].join('\n'),
     { globalName: '__beakerLogBundle' },
   );
@@ -247,9 +103,10 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
     const browserVersion = browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent));
 
     const results: LogRun[] = [];
-    // Alternate the order (ABC CBA): no mode always runs on a warmer or fuller profile.
+    // Alternate the order (ABCD DCBA): no mode always runs on a warmer or fuller profile.
+    const modes: Mode[] = ['batched', 'naive', 'ceiling', 'per-event'];
     const order: Mode[] = [];
-    for (let i = 0; i < runs; i++) order.push(...(i % 2 === 0 ? (['batched', 'naive', 'ceiling'] as const) : (['ceiling', 'naive', 'batched'] as const)));
+    for (let i = 0; i < runs; i++) order.push(...(i % 2 === 0 ? modes : [...modes].reverse()));
     for (const [i, mode] of order.entries()) {
       const n = mode === 'naive' ? naiveEvents : events;
       log(`  log: ${mode} run ${i + 1}/${order.length}: ${n} events, ${perVisit} per visit…`);
@@ -270,23 +127,26 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
     const naive = results.filter((r) => r.mode === 'naive');
     const bRate = median(batched.map((r) => r.eventsPerSecond));
     const nRate = median(naive.map((r) => r.eventsPerSecond));
-    const cRate = median(results.filter((r) => r.mode === 'ceiling').map((r) => r.eventsPerSecond));
+    const rateOf = (mode: Mode) => median(results.filter((r) => r.mode === mode).map((r) => r.eventsPerSecond));
+    const cRate = rateOf('ceiling');
     return {
       browser: browserVersion,
       runs: results,
       batchedEventsPerSecond: bRate,
       naiveEventsPerSecond: nRate,
       ceilingEventsPerSecond: cRate,
+      perEventEventsPerSecond: rateOf('per-event'),
       ratio: ratio(bRate, nRate),
       ofCeiling: bRate / cRate,
       batchedMsPerTransaction: median(batched.map((r) => r.ms / r.transactions)),
       naiveMsPerTransaction: median(naive.map((r) => r.ms / r.transactions)),
-      // The ceiling runs keep no roll-ups: only their events are checked.
+      // The reference runs keep no roll-ups: only their events are checked.
       verified: results.every(
         (r) =>
           r.errors === 0 &&
           r.onDisk.events === r.events &&
           (r.mode === 'ceiling' ||
+            r.mode === 'per-event' ||
             (r.onDisk.trackerCount === r.expectedTrackerCount && r.onDisk.siteDayTrackerCount === r.expectedTrackerCount)),
       ),
     };
@@ -296,30 +156,26 @@ export async function benchLog(opts: LogOptions = {}): Promise<LogResult> {
   }
 }
 
+const MODE_LABELS: Record<Mode, string> = {
+  batched: 'batched (queue defaults: 200 ops, 250 ms)',
+  naive: 'naive (same queue, maxBatch 1: 1 tx/op)',
+  ceiling: `ceiling (chunk puts, ${QUEUE_BATCH} ops per tx, no roll-ups)`,
+  'per-event': `per-event (1 put per event, v3 indexes, ${QUEUE_BATCH} per tx)`,
+};
+
 export function printLog(r: LogResult): string {
   const b = r.runs.find((x) => x.mode === 'batched');
   const n = r.runs.find((x) => x.mode === 'naive');
   return [
     `== log: appends per second in Chromium's IndexedDB (${r.browser}), real write queue in an extension page`,
-    `events: ${b?.events} tracker events over ${b?.visits} visits per batched run; naive runs write the first ${n?.events} of the same stream (${n?.visits} visits) and are compared by rate; fresh database per run; roll-ups (visit + site-day counts) updated in the same transactions`,
-    `ceiling: the same ops as plain puts, ${QUEUE_BATCH} per transaction, no reads and no roll-ups (what IndexedDB allows for one record per event)`,
-    `check: every queue run's events, visit counts and site-day counts (every ceiling run's events) read back from disk ${r.verified ? 'match what was written' : 'DO NOT MATCH (see --json)'}`,
+    `events: ${b?.events} tracker events over ${b?.visits} visits per batched run; naive runs write the first ${n?.events} of the same stream (${n?.visits} visits) and are compared by rate; fresh database per run; roll-ups (visit + site-day counts) updated in the same transactions; events stored in chunks (one per visit per batch)`,
+    `ceiling: the same ops as plain puts in the log's layout (each transaction's events as one chunk per visit, visits), ${QUEUE_BATCH} ops per transaction, no reads and no roll-ups: what IndexedDB allows the batched writer`,
+    `per-event: the same ops as plain puts of one record per event into database v3's store (indexes by-visit, by-time), ${QUEUE_BATCH} per transaction: what the layout before chunks allowed at best`,
+    `check: every queue run's events, visit counts and site-day counts (every reference run's events) read back from disk ${r.verified ? 'match what was written' : 'DO NOT MATCH (see --json)'}`,
     '',
     table(
       ['run', 'mode', 'events', 'transactions', 'ms', 'events/s', 'ms/transaction'],
-      r.runs.map((x, i) => [
-        String(i + 1),
-        x.mode === 'batched'
-          ? 'batched (queue defaults: 200 ops, 250 ms)'
-          : x.mode === 'naive'
-            ? 'naive (same queue, maxBatch 1: 1 tx/op)'
-            : `ceiling (plain puts, ${QUEUE_BATCH} per tx, no roll-ups)`,
-        x.events,
-        x.transactions,
-        fmt(x.ms, 0),
-        fmt(x.eventsPerSecond, 0),
-        fmt(x.ms / x.transactions, 3),
-      ]),
+      r.runs.map((x, i) => [String(i + 1), MODE_LABELS[x.mode], x.events, x.transactions, fmt(x.ms, 0), fmt(x.eventsPerSecond, 0), fmt(x.ms / x.transactions, 3)]),
     ),
     '',
     table(
@@ -328,8 +184,10 @@ export function printLog(r: LogResult): string {
         ['batched', fmt(r.batchedEventsPerSecond, 0)],
         ['naive, one transaction per event (baseline)', fmt(r.naiveEventsPerSecond, 0)],
         ['ratio batched / naive', `${fmt(r.ratio)}×`],
-        ['ceiling: plain puts, no reads or roll-ups (reference)', fmt(r.ceilingEventsPerSecond, 0)],
+        ['ceiling: chunk puts, no reads or roll-ups (reference)', fmt(r.ceilingEventsPerSecond, 0)],
         ['batched / ceiling', `${fmt(r.ofCeiling * 100, 0)} %`],
+        ['per-event puts, the v3 layout at best (reference)', fmt(r.perEventEventsPerSecond, 0)],
+        ['batched / per-event', `${fmt(r.batchedEventsPerSecond / r.perEventEventsPerSecond)}×`],
       ],
     ),
   ].join('\n');

@@ -5,7 +5,7 @@ import { pageVisit } from '../../lib/schema/visit';
 /**
  * Read what the extension recorded for one crawl tab from its real IndexedDB (ARCHITECTURE.md,
  * "Crawl"): every visit of the tab (a redirect made by a script is a second visit) and their
- * events, through the `by-tab` and `by-visit` indexes, so a long crawl never reads the whole log.
+ * events, through the `by-tab` index and each visit's chunk key range, so a long crawl never reads the whole log.
  * Every record is parsed with its zod schema; one that fails is reported, not written.
  */
 interface ChromeLike {
@@ -39,12 +39,13 @@ const READ_TAB = `async (tabId) => {
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error);
   });
-  const tx = db.transaction(['visits', 'events']);
+  const tx = db.transaction(['visits', 'eventChunks']);
   const visits = await all(tx.objectStore('visits').index('by-tab'), IDBKeyRange.bound([tabId, ''], [tabId, '\\uffff']));
   visits.sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : 0));
   const events = [];
   for (const v of visits) {
-    const found = await all(tx.objectStore('events').index('by-visit'), IDBKeyRange.only(v.id));
+    // A visit's chunks (lib/log/event-chunks.ts) are one key range: [visitId] to [visitId, []].
+    const found = (await all(tx.objectStore('eventChunks'), IDBKeyRange.bound([v.id], [v.id, []]))).flatMap((c) => c.events);
     found.sort((a, b) => a.seq - b.seq);
     events.push(...found);
   }

@@ -18,8 +18,8 @@ export async function readLog(page: EvaluatingPage): Promise<{ events: LogEvent[
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const [events, visits] = await Promise.all(
-      ['events', 'visits'].map(
+    const [chunks, visits] = await Promise.all(
+      ['eventChunks', 'visits'].map(
         (store) =>
           new Promise<unknown[]>((resolve, reject) => {
             if (!db.objectStoreNames.contains(store)) return resolve([]);
@@ -30,7 +30,10 @@ export async function readLog(page: EvaluatingPage): Promise<{ events: LogEvent[
       ),
     );
     db.close();
-    return { events: events as LogEvent[], visits: visits as PageVisit[] };
+    // Events are stored in chunks (lib/log/event-chunks.ts): one record each here, by id, as the
+    // one-record-per-event store of database v3 gave them.
+    const events = (chunks as { events: LogEvent[] }[]).flatMap((c) => c.events).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    return { events, visits: visits as PageVisit[] };
   });
 }
 

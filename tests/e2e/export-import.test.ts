@@ -39,7 +39,7 @@ function dumpLog(page: Page): Promise<Record<string, unknown[]>> {
       req.onerror = () => reject(req.error);
     });
     const out: Record<string, unknown[]> = {};
-    for (const store of ['visits', 'events', 'siteDays']) {
+    for (const store of ['visits', 'eventChunks', 'siteDays']) {
       out[store] = await new Promise<unknown[]>((resolve, reject) => {
         const req = db.transaction(store).objectStore(store).getAll();
         req.onsuccess = () => resolve(req.result as unknown[]);
@@ -47,6 +47,9 @@ function dumpLog(page: Page): Promise<Record<string, unknown[]>> {
       });
     }
     db.close();
+    // Events one record each, by id, whatever chunks they were written in (lib/log/event-chunks.ts).
+    out.events = (out.eventChunks as { events: { id: string }[] }[]).flatMap((c) => c.events).sort((x, y) => (x.id < y.id ? -1 : 1));
+    delete out.eventChunks;
     return out;
   });
 }

@@ -4,6 +4,7 @@ import { exportCursor, type CursorRecord } from '../../../lib/log/export-cursor'
 import { toJsonLine } from '../../../lib/export/records';
 import type { LogEvent, PageVisit } from '../../../lib/schema';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from '../log/make-records';
+import { storedEvents } from '../log/stored-events';
 
 let n = 0;
 export const freshDatabase = (): Promise<BeakerDatabase> => openDatabase(`beaker-import-${n++}`);
@@ -68,10 +69,16 @@ export async function buildLog(db: BeakerDatabase): Promise<{ visits: PageVisit[
   return { visits, events };
 }
 
-/** Every store's records, sorted by key: "the log" as a test compares it. */
+/**
+ * Every store's records, sorted by key: "the log" as a test compares it. Events one record each
+ * (`events`, by id) whatever chunks they were written in (lib/log/event-chunks.ts).
+ */
 export async function dumpLog(db: BeakerDatabase): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const store of ALL_STORES) out[store] = await db.getAll(store);
+  for (const store of ALL_STORES) {
+    if (store === 'eventChunks') out.events = await storedEvents(db);
+    else out[store] = await db.getAll(store);
+  }
   return out;
 }
 

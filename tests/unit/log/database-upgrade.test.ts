@@ -4,6 +4,7 @@ import { DB_VERSION, openDatabase } from '../../../lib/log/database';
 import { weekTotals } from '../../../lib/log/queries';
 import { SCHEMA_VERSION, logEvent, pageVisit } from '../../../lib/schema';
 import { makeTrackerEvent, makeVisit } from './make-records';
+import { storedEvents } from './stored-events';
 
 /** A database as version 2 of lib/log/database.ts left it, holding schema-1 records. */
 async function makeV2Database(name: string) {
@@ -38,11 +39,11 @@ async function makeV2Database(name: string) {
 
 describe('database upgrade', () => {
   test(`a v2 database (schema 1 records) upgrades to v${DB_VERSION}: every record parses as schema ${SCHEMA_VERSION}, nothing lost`, async () => {
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBe(4);
     const name = 'beaker-upgrade-v2';
     const before = await makeV2Database(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     const visits = await db.getAll('visits');
     expect(visits).toHaveLength(2);
     for (const visit of visits) {
@@ -51,7 +52,7 @@ describe('database upgrade', () => {
       // Schema 1 did not record completeness: not known to be seen from its start.
       expect(visit).toEqual({ ...old, schemaVersion: 2, seenFromStart: false, droppedEvents: 0 });
     }
-    const events = await db.getAll('events');
+    const events = await storedEvents(db);
     expect(events).toHaveLength(2);
     for (const event of events) {
       expect(logEvent.safeParse(event).success, JSON.stringify(event)).toBe(true);

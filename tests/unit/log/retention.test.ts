@@ -3,6 +3,7 @@ import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
 import { createWriteQueue } from '../../../lib/log/write-queue';
 import { applyRetention } from '../../../lib/log/retention';
 import { makeTrackerEvent, makeVisit } from './make-records';
+import { storedEvents } from './stored-events';
 
 let db: BeakerDatabase;
 let n = 0;
@@ -23,7 +24,7 @@ test('deletes events, visits and roll-ups older than the retention period, keeps
   const result = await applyRetention(db, 90, new Date('2026-11-23T12:00:00.000Z'));
   expect(result).toEqual({ events: 3, visits: 1, siteDays: 1 });
   expect(await db.getAllKeys('visits')).toEqual([recent.id]);
-  expect((await db.getAll('events')).every((e) => e.visitId === recent.id)).toBe(true);
+  expect((await storedEvents(db)).every((e) => e.visitId === recent.id)).toBe(true);
   expect((await db.getAll('siteDays')).map((d) => d.day)).toEqual(['2026-11-20']);
 });
 
@@ -35,4 +36,23 @@ test('a shorter retention setting deletes more', async () => {
   await queue.flush();
   expect(await applyRetention(db, 90, new Date('2026-11-23T12:00:00.000Z'))).toEqual({ events: 0, visits: 0, siteDays: 0 });
   expect(await applyRetention(db, 7, new Date('2026-11-23T12:00:00.000Z'))).toEqual({ events: 1, visits: 1, siteDays: 1 });
+});
+
+test('a chunk across the cut-off keeps its newer events, under the key of one it still holds', async () => {
+  const queue = createWriteQueue(async () => db);
+  // The visit's day is well before the cut-off's local day in any time zone.
+  const visit = makeVisit({ startedAt: '2026-11-14T12:00:00.000Z', day: '2026-11-14' });
+  const older = [makeTrackerEvent(visit, { time: '2026-11-15T23:59:30.000Z' }), makeTrackerEvent(visit, { time: '2026-11-15T23:59:59.999Z' })];
+  const newer = [makeTrackerEvent(visit, { time: '2026-11-16T00:00:00.000Z' }), makeTrackerEvent(visit, { time: '2026-11-16T00:00:20.000Z' })];
+  queue.push({ op: 'visit', visit });
+  for (const event of [...newer, ...older]) queue.push({ op: 'event', event });
+  await queue.flush();
+  expect(await db.count('eventChunks')).toBe(1);
+  const result = await applyRetention(db, 7, new Date('2026-11-23T00:00:00.000Z'));
+  expect(result).toEqual({ events: 2, visits: 1, siteDays: 1 });
+  expect((await storedEvents(db)).map((e) => e.id)).toEqual(newer.map((e) => e.id));
+  const [chunk] = await db.getAll('eventChunks');
+  expect(chunk).toMatchObject({ visitId: visit.id, first: newer[0]!.id, time: newer[0]!.time });
+  // Nothing more to delete: a second run finds the kept chunk past the cut-off.
+  expect(await applyRetention(db, 7, new Date('2026-11-23T00:00:00.000Z'))).toEqual({ events: 0, visits: 0, siteDays: 0 });
 });

@@ -5,6 +5,7 @@ import { createWriteQueue } from '../../../lib/log/write-queue';
 import { getVisit, getVisitEvents, weekTotals } from '../../../lib/log/queries';
 import { logEvent } from '../../../lib/schema';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from './make-records';
+import { countEvents } from './stored-events';
 
 let db: BeakerDatabase;
 let name: string;
@@ -26,7 +27,7 @@ describe('write queue', () => {
     await queue.flush();
     // 121 ops in batches of 50: three transactions, not 121.
     expect(spy).toHaveBeenCalledTimes(3);
-    expect(await db.count('events')).toBe(120);
+    expect(await countEvents(db)).toBe(120);
     expect(queue.pending()).toBe(0);
   });
 
@@ -35,7 +36,7 @@ describe('write queue', () => {
     const visit = makeVisit();
     queue.push({ op: 'visit', visit });
     queue.push({ op: 'event', event: makeTrackerEvent(visit) });
-    await vi.waitFor(async () => expect(await db.count('events')).toBe(1), { timeout: 1000, interval: 10 });
+    await vi.waitFor(async () => expect(await countEvents(db)).toBe(1), { timeout: 1000, interval: 10 });
   });
 
   test('rolls up per visit and per site-day in the same transaction', async () => {
@@ -97,7 +98,7 @@ describe('write queue', () => {
       { attempt: 1, willRetry: true, dropped: 0 },
       { attempt: 2, willRetry: true, dropped: 0 },
     ]);
-    expect(await db.count('events')).toBe(1);
+    expect(await countEvents(db)).toBe(1);
     expect((await getVisit(db, visit.id))?.counts.tracker).toBe(1);
   });
 
@@ -120,7 +121,7 @@ describe('write queue', () => {
     broken = false;
     await queue.flush();
     expect(queue.pending()).toBe(0);
-    expect(await db.count('events')).toBe(1);
+    expect(await countEvents(db)).toBe(1);
   });
 
   test('a replayed event is not counted twice', async () => {
@@ -133,7 +134,7 @@ describe('write queue', () => {
     queue.push({ op: 'visit', visit });
     queue.push({ op: 'event', event });
     await queue.flush();
-    expect(await db.count('events')).toBe(1);
+    expect(await countEvents(db)).toBe(1);
     expect((await getVisit(db, visit.id))?.counts.tracker).toBe(1);
     expect((await weekTotals(db, '2026-11-20')).visits).toBe(1);
   });
@@ -154,7 +155,7 @@ describe('write queue', () => {
     queue.push({ op: 'event', event: makeTrackerEvent(visit) });
     await queue.flush();
     await clearAll(db);
-    for (const store of ['events', 'visits', 'siteDays', 'meta'] as const) expect(await db.count(store)).toBe(0);
+    for (const store of ['eventChunks', 'visits', 'siteDays', 'meta'] as const) expect(await db.count(store)).toBe(0);
   });
 });
 
@@ -179,8 +180,8 @@ describe('database upgrade', () => {
 
     const upgraded = await openDatabase(oldName);
     expect(upgraded.version).toBe(DB_VERSION);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['events', 'meta', 'siteDays', 'visits']);
-    expect(await upgraded.count('events')).toBe(1);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['eventChunks', 'meta', 'siteDays', 'visits']);
+    expect(await countEvents(upgraded)).toBe(1);
     const week = await weekTotals(upgraded, '2026-11-20', 'news.example');
     expect(week).toMatchObject({ visits: 1, counts: { tracker: 4, engagement: 2, requests: 9 } });
     upgraded.close();
