@@ -1,3 +1,4 @@
+import { textUnitBuilder, nodeAfter, type TextUnit, type TextUnitRules, type TextUnitBuilder } from './text-units';
 import { attr, CREATE_TREE_WALKER, hasAttribute, hasAttributes, walk, forEachTextNode, isElement, matches, NO_TEXT_TAGS, queryAll } from './safe-dom';
 
 /**
@@ -25,12 +26,16 @@ export interface IndexSpec {
   attrs: readonly string[];
   /** Case-insensitive substrings of an id or class: `modal`, `cookie`, `OUTBRAIN`. */
   words: readonly string[];
+  /** Text grouped into block units during the walk, by these rules (lib/core/text-units.ts). */
+  units?: TextUnitRules;
 }
 
 export interface PageIndex {
   readonly root: ParentNode;
   /** Text nodes that can be page text (not inside script, style, svg …: `forEachTextNode`'s set), in document order. */
   readonly texts: readonly Text[];
+  /** The root's text units by the spec's `units` rules, when the walk built them (a TreeWalker walk). */
+  readonly units?: readonly TextUnit[];
   /**
    * Elements under `root` (itself included) matching `selector`, in document order, at most `max`:
    * the answer `querySelectorAll` gives whenever every element the selector can match is in `from`.
@@ -51,6 +56,8 @@ interface CompiledSpec {
   /** `attrBits` as two parallel lists, for the per-element loop. */
   attrNames: string[];
   attrMasks: number[];
+  /** `[a],[b],…` of every indexed attribute name: one `matches` tells whether any is present. */
+  attrSelector: string;
   wordBit: number;
   words: RegExp | null;
 }
@@ -86,7 +93,9 @@ function compile(spec: IndexSpec): CompiledSpec {
     attrNames[attrNames.length] = name;
     attrMasks[attrMasks.length] = mask;
   }
-  const out: CompiledSpec = { tagBits, attrBits, attrNames, attrMasks, wordBit: bit(), words };
+  let attrSelector = '';
+  for (let i = 0; i < attrNames.length; i++) attrSelector += `${i > 0 ? ',' : ''}[${attrNames[i]}]`;
+  const out: CompiledSpec = { tagBits, attrBits, attrNames, attrMasks, attrSelector, wordBit: bit(), words };
   compiled.set(spec, out);
   return out;
 }
@@ -110,15 +119,14 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
   const file = (el: Element): void => {
     elements += 1;
     let mask = c.tagBits.get(el.localName) ?? 0;
-    // `hasAttribute` per indexed name: `getAttributeNames` allocates a list per element and cost
-    // 12 ms on a 10k-element page, five times the whole walk.
     if (hasAttributes(el)) {
-      for (let i = 0; i < c.attrNames.length; i++) if (hasAttribute(el, c.attrNames[i]!)) mask |= c.attrMasks[i]!;
-      if (c.words !== null) {
-        const id = attr(el, 'id');
-        const cls = attr(el, 'class');
-        if ((id !== null && id !== '' && c.words.test(id.length > MAX_HINT_LENGTH ? id.slice(0, MAX_HINT_LENGTH) : id)) || (cls !== null && cls !== '' && c.words.test(cls.length > MAX_HINT_LENGTH ? cls.slice(0, MAX_HINT_LENGTH) : cls))) mask |= c.wordBit;
+      // One native `matches` of `[a],[b],…` first: few elements carry an indexed attribute, and
+      // asking each element `hasAttribute` for every name cost more than the walk itself (10k-element
+      // bench page); `getAttributeNames` allocates a list per element and was slower still.
+      if (c.attrSelector !== '' && matches(el, c.attrSelector)) {
+        for (let i = 0; i < c.attrNames.length; i++) if (hasAttribute(el, c.attrNames[i]!)) mask |= c.attrMasks[i]!;
       }
+      if (c.words !== null && hintsWord(el, c.words)) mask |= c.wordBit;
     }
     if (mask !== 0) {
       candidates[candidates.length] = el;
@@ -128,7 +136,10 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
 
   const start = root as Node;
   if (isElement(start)) file(start);
-  if (!walkWithTreeWalker(start, file, texts)) {
+  const builder = spec.units ? unitBuilderFor(root, spec.units) : null;
+  let units: TextUnit[] | undefined;
+  if (walkWithTreeWalker(start, file, texts, builder)) units = builder?.units();
+  else {
     elements = isElement(start) ? 1 : 0;
     candidates.length = isElement(start) && candidates[0] === start ? 1 : 0;
     masks.length = candidates.length;
@@ -171,6 +182,7 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
     root,
     elements,
     texts,
+    ...(units ? { units } : {}),
     memo: (key, compute) => memoized(memos, key, compute),
     select(selector, from, max = Infinity) {
       const mask = maskOf(from);
@@ -185,6 +197,14 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
   };
 }
 
+/** Whether the element's id or class holds one of the spec's words (each read up to MAX_HINT_LENGTH). */
+function hintsWord(el: Element, words: RegExp): boolean {
+  const id = attr(el, 'id');
+  if (id !== null && id !== '' && words.test(id.length > MAX_HINT_LENGTH ? id.slice(0, MAX_HINT_LENGTH) : id)) return true;
+  const cls = attr(el, 'class');
+  return cls !== null && cls !== '' && words.test(cls.length > MAX_HINT_LENGTH ? cls.slice(0, MAX_HINT_LENGTH) : cls);
+}
+
 function memoized<T>(memos: Map<string, unknown>, key: string, compute: () => T): T {
   if (memos.has(key)) return memos.get(key) as T;
   const value = compute();
@@ -197,7 +217,7 @@ function memoized<T>(memos: Map<string, unknown>, key: string, compute: () => T)
  * Chromium and Firefox (about 1 ms per 10,000 nodes). False when the document cannot give one (a page
  * that replaced `createTreeWalker`, a DOM without it): the caller then walks with explicit stacks.
  */
-function walkWithTreeWalker(start: Node, file: (el: Element) => void, texts: Text[]): boolean {
+function walkWithTreeWalker(start: Node, file: (el: Element) => void, texts: Text[], units: TextUnitBuilder | null): boolean {
   const doc = start.nodeType === 9 ? (start as Document) : start.ownerDocument;
   let walker: TreeWalker;
   try {
@@ -206,6 +226,7 @@ function walkWithTreeWalker(start: Node, file: (el: Element) => void, texts: Tex
     // Text inside script, style, svg … is not page text: skip it until the walk leaves that subtree.
     let quietUntil: Node | null | undefined;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (units !== null) units.visit(node);
       if (quietUntil !== undefined && node === quietUntil) quietUntil = undefined;
       if (node.nodeType === 3) {
         if (quietUntil === undefined) texts[texts.length] = node as Text;
@@ -221,12 +242,15 @@ function walkWithTreeWalker(start: Node, file: (el: Element) => void, texts: Tex
   }
 }
 
-/** The first node after `el`'s subtree in document order, within `start`; null at the end. */
-function nodeAfter(el: Node, start: Node): Node | null {
-  for (let n: Node | null = el; n !== null && n !== start; n = n.parentNode) {
-    if (n.nextSibling !== null) return n.nextSibling;
-  }
-  return null;
+/** The units builder of a root: from the root element itself, or from a document's body. */
+function unitBuilderFor(root: ParentNode, rules: TextUnitRules): TextUnitBuilder | null {
+  const doc = root as Document;
+  const start = isElement(root) ? root : (doc.body ?? doc.documentElement ?? null);
+  if (start === null) return null;
+  const builder = textUnitBuilder(start, rules);
+  // The walk does not visit its own root: the builder starts there.
+  if (start === (root as Node)) builder.visit(start);
+  return builder;
 }
 
 /** A detector asked for a source it did not declare in `sources`. */
@@ -239,12 +263,15 @@ export function mergeSpecs(specs: readonly Partial<IndexSpec>[]): IndexSpec {
   const tags = new Set<string>();
   const attrs = new Set<string>();
   const words = new Set<string>();
+  let units: TextUnitRules | undefined;
   for (const s of specs) {
     for (const t of s.tags ?? []) tags.add(t);
     for (const a of s.attrs ?? []) attrs.add(a);
     for (const w of s.words ?? []) words.add(w.toLowerCase());
+    if (s.units !== undefined && units !== undefined && s.units !== units) throw new Error('page index: two detectors ask for different text units');
+    units ??= s.units;
   }
-  return { tags: [...tags], attrs: [...attrs], words: [...words] };
+  return { tags: [...tags], attrs: [...attrs], words: [...words], ...(units ? { units } : {}) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TEXT_DETECTABLE_TYPES, type PatternType } from '../pattern-types';
 import type { Finding } from '../../core/detector';
 import { indexOf } from '../../core/page-index';
+import type { TextUnit, TextUnitRules } from '../../core/text-units';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
 import { BLOCK_TAGS, SKIP_TAGS, hiddenByMarkup, isElement, isHidden, normalize, textOf } from '../support/dom';
 import { discourseScope, type DiscourseCache } from '../support/discourse';
@@ -28,10 +29,25 @@ const UNIT_TAGS = new Set([...BLOCK_TAGS].filter((t) => t !== 'br' && t !== 'hr'
 /** Quoted, cited or code text is someone else's words, not the page speaking to the person. */
 const QUOTE_TAGS = new Set(['blockquote', 'q', 'cite', 'code', 'pre', 'kbd', 'samp', 'var']);
 
-interface Unit {
-  el: Element;
-  text: string;
-}
+/**
+ * The units as the page index builds them during its one walk (lib/core/text-units.ts): the same
+ * rules as `collectTextUnits`, which stays the reference (and the walk where there is no index).
+ */
+export const TEXT_UNIT_RULES: TextUnitRules = {
+  unitTags: UNIT_TAGS,
+  skip: (el) => {
+    const tag = el.localName;
+    return SKIP_TAGS.has(tag) || QUOTE_TAGS.has(tag) || tag === 'input' || hiddenByMarkup(el);
+  },
+  normalize,
+  unitChars: TEXT_LIMITS.unitChars,
+  nodes: TEXT_LIMITS.nodes,
+  chars: TEXT_LIMITS.chars,
+  childrenPerNode: TEXT_LIMITS.childrenPerNode,
+  minChars: 6,
+};
+
+type Unit = TextUnit;
 
 interface Buffer {
   el: Element;
@@ -86,11 +102,19 @@ export function collectTextUnits(root: ParentNode, limits = TEXT_LIMITS): Unit[]
     } else if (tag === 'input') {
       continue;
     }
+    // Children read forwards, then reversed on the stack so they come off in document order:
+    // Chromium walks a live NodeList again for each index read backwards.
     const children = node.childNodes;
     const count = Math.min(children.length, limits.childrenPerNode);
-    for (let i = count - 1; i >= 0; i--) {
+    const from = nodeStack.length;
+    for (let i = 0; i < count; i++) {
       nodeStack[nodeStack.length] = children[i]!;
       unitStack[unitStack.length] = own;
+    }
+    for (let lo = from, hi = nodeStack.length - 1; lo < hi; lo++, hi--) {
+      const t = nodeStack[lo]!;
+      nodeStack[lo] = nodeStack[hi]!;
+      nodeStack[hi] = t;
     }
   }
   const units: Unit[] = [];
@@ -135,15 +159,15 @@ export const textPatterns: DarkPatternDetector = {
   version: 1,
   types: TYPES,
   description: 'Urgency, scarcity, social-proof and hidden-cost wording in visible text blocks, via the text classifier, on the smallest element carrying it.',
-  // Reads text units with its own bounded walk (`collectTextUnits`): units need the block
-  // structure and hidden-subtree skips, which the index's flat text list does not keep.
-  sources: {},
+  // Text units are built by the index's walk (TEXT_UNIT_RULES); without an index, by `collectTextUnits`.
+  sources: { units: TEXT_UNIT_RULES },
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     const findings: Finding[] = [];
     const reported = new Set<Element>();
     const scopes: DiscourseCache = new Map();
     // Units depend on the DOM only: the rounds of a batch reuse them (lib/content/scanner.ts).
-    for (const unit of indexOf(root, ctx).memo('text-units', () => collectTextUnits(root))) {
+    const index = indexOf(root, ctx);
+    for (const unit of index.units ?? index.memo('text-units', () => collectTextUnits(root))) {
       const { text } = unit;
       const match = ctx.text(text).pattern;
       if (!match || !(TYPES as readonly string[]).includes(match.type)) continue;

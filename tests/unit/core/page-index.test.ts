@@ -4,13 +4,14 @@
  * `querySelectorAll` gave: the same findings on every ad and dark-pattern fixture, and the same
  * elements, in the same order, for every selector a detector asks with its declared sources.
  */
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { AD_DETECTORS, detectAds } from '../../../lib/ads/detect-ads';
 import { CONTENT_INDEX_SPEC } from '../../../lib/content/passes';
 import { buildIndex, mergeSpecs, queryIndex } from '../../../lib/core/page-index';
 import { forEachTextNode } from '../../../lib/core/safe-dom';
 import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../../../lib/dark-patterns/detect-dark-patterns';
 import { BUTTON_SELECTOR, BUTTON_SOURCE } from '../../../lib/dark-patterns/support/dom';
+import { collectTextUnits, TEXT_LIMITS } from '../../../lib/dark-patterns/detectors/text-patterns';
 import { DIALOG_SELECTOR, DIALOG_SOURCE, OVERLAY_HINT_SELECTOR } from '../../../lib/dark-patterns/support/overlays';
 import { contextFor, listAdFixtures, parseHtml } from '../ads/detectors/fixture-harness';
 import { loadRealVerdict } from '../ads/detectors/real-verdict';
@@ -107,5 +108,59 @@ describe('findings are the same through the walk as through querySelectorAll', (
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('text units built by the walk are the ones collectTextUnits reads', () => {
+  const units = (list: readonly { el: Element; text: string }[]) => list.map((u) => `${u.el.localName}: ${u.text}`);
+  const seen = { fixtures: 0, units: 0 };
+  afterAll(() => {
+    // Not a comparison of empty lists: the fixtures hold text units (a few hold none, e.g. a video's remaining time).
+    if (seen.fixtures > 0) expect(seen.units).toBeGreaterThan(seen.fixtures * 2);
+  });
+
+  test.each(loadFixtures().map((f) => [f.name, f] as const))('dark-pattern fixture: %s', async (_name, fixture) => {
+    const page = await loadFixture(fixture.html);
+    try {
+      const doc = page.win.document as unknown as Document;
+      const walked = buildIndex(doc, CONTENT_INDEX_SPEC).units;
+      expect(walked).toBeDefined();
+      const reference = collectTextUnits(doc);
+      seen.units += reference.length;
+      seen.fixtures += 1;
+      expect(units(walked!)).toEqual(units(reference));
+      // The same elements, not only the same texts.
+      expect(walked!.map((u) => u.el)).toEqual(reference.map((u) => u.el));
+    } finally {
+      await page.close();
+    }
+  });
+
+  const shapes: [string, string][] = [
+    ['hidden, quoted, code and form subtrees', `<div><p>Only 3 left in stock</p><div hidden><p>Hidden hurry up now</p></div><blockquote><p>Quoted text here</p></blockquote><p>Tail <code>code text</code> words <input value="typed"> end</p><div style="display:none">styled hidden text</div><div aria-hidden="true"><p>aria hidden text</p></div></div>`],
+    ['inline text joins its block, blocks split it', `<div>Before the list<ul><li>First item text</li><li>Second <b>bold</b> item</li></ul>after the list<span> inline tail words</span></div>`],
+    ['script, style, svg and template are not read', `<section><script>var secret = "script words";</script><style>.x{}</style><svg><text>svg words here</text></svg><template><p>template words</p></template><p>Visible words only</p></section>`],
+    ['a dialog without open is hidden', `<main><dialog><p>Closed dialog words</p></dialog><dialog open><p>Open dialog words</p></dialog></main>`],
+  ];
+  test.each(shapes)('%s', (_name, html) => {
+    const doc = parseHtml(`<html><body>${html}<p>Page tail paragraph</p></body></html>`);
+    for (const root of [doc as ParentNode, doc.body.firstElementChild!]) {
+      const walked = buildIndex(root, CONTENT_INDEX_SPEC).units!;
+      expect(units(walked)).toEqual(units(collectTextUnits(root)));
+    }
+  });
+
+  test('the limits hold as in collectTextUnits: children per element, nodes and characters per root', () => {
+    const many = Array.from({ length: TEXT_LIMITS.childrenPerNode + 50 }, (_, i) => `<p>Paragraph number ${i}</p>`).join('');
+    const doc = parseHtml(`<html><body><div>${many}</div></body></html>`);
+    const walked = buildIndex(doc, CONTENT_INDEX_SPEC).units!;
+    expect(walked.length).toBe(TEXT_LIMITS.childrenPerNode);
+    expect(units(walked)).toEqual(units(collectTextUnits(doc)));
+    const long = 'x'.repeat(400);
+    const wide = Array.from({ length: 600 }, () => `<p>${long} words</p>`).join('');
+    const big = parseHtml(`<html><body>${wide}</body></html>`);
+    const capped = buildIndex(big, CONTENT_INDEX_SPEC).units!;
+    expect(units(capped)).toEqual(units(collectTextUnits(big)));
+    expect(capped.reduce((n, u) => n + u.text.length, 0)).toBeLessThanOrEqual(TEXT_LIMITS.chars + TEXT_LIMITS.unitChars);
   });
 });
