@@ -9,10 +9,19 @@
  * Anything else that writes or deletes chunks (import, retention, data controls, "delete all
  * data") calls `forgetStoredIds` for the visits it touched, or for all: the next batch reads again.
  */
+/** What a connection knows of a visit it wrote to. */
+export interface KnownVisit {
+  /** The ids of its stored events. */
+  ids: Set<string>;
+  /** Its site-day's key once the visit is stored (a visit's site and day never change), so a
+   * later batch reads the site-day with the visit, in one round trip. */
+  dayKey: string | null;
+}
+
 export interface StoredIds {
-  /** The visit's stored ids, if known; marks it recently used. */
-  get(visitId: string): Set<string> | undefined;
-  set(visitId: string, ids: Set<string>): void;
+  /** What is known of the visit, if anything; marks it recently used. */
+  get(visitId: string): KnownVisit | undefined;
+  set(visitId: string, known: KnownVisit): void;
   forget(visitIds?: Iterable<string>): void;
 }
 
@@ -22,24 +31,24 @@ const MAX_VISITS = 256;
 const MAX_IDS = 200_000;
 
 function createStoredIds(): StoredIds {
-  const visits = new Map<string, Set<string>>();
+  const visits = new Map<string, KnownVisit>();
   const total = () => {
     let n = 0;
-    for (const ids of visits.values()) n += ids.size;
+    for (const known of visits.values()) n += known.ids.size;
     return n;
   };
   return {
     get(visitId) {
-      const ids = visits.get(visitId);
-      if (ids) {
+      const known = visits.get(visitId);
+      if (known) {
         visits.delete(visitId);
-        visits.set(visitId, ids);
+        visits.set(visitId, known);
       }
-      return ids;
+      return known;
     },
-    set(visitId, ids) {
+    set(visitId, known) {
       visits.delete(visitId);
-      visits.set(visitId, ids);
+      visits.set(visitId, known);
       while (visits.size > 1 && (visits.size > MAX_VISITS || total() > MAX_IDS)) visits.delete(visits.keys().next().value!);
     },
     forget(visitIds) {

@@ -2,7 +2,7 @@ import type { Counts, LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import { siteDayKey, type BeakerDatabase } from './database';
 import { chunkEvents, visitChunkRange } from './event-chunks';
-import { storedIdsOf } from './stored-ids';
+import { storedIdsOf, type KnownVisit } from './stored-ids';
 
 /** What a flush writes, in order, in one transaction. */
 export type WriteOp =
@@ -33,8 +33,9 @@ const visitIdOf = (item: WriteOp) => (item.op === 'visit' ? item.visit.id : item
  * its size (ARCHITECTURE.md, "The log"):
  *
  * 1. The batch's visits, the stored event ids of visits this connection has not seen yet
- *    (lib/log/stored-ids.ts), and the site-days of the visits the batch begins: one round trip.
- * 2. The site-days of visits that were only on disk (a visit begun in an earlier batch), if any.
+ *    (lib/log/stored-ids.ts), and the site-days of the visits the batch begins or this connection
+ *    has written to: one round trip.
+ * 2. The site-days of other visits that were only on disk (after a restart), if any.
  * 3. The new events, one chunk per visit (lib/log/event-chunks.ts), and the roll-ups computed in
  *    memory: each touched visit and site-day is put once.
  *
@@ -53,17 +54,18 @@ export async function writeBatch(db: BeakerDatabase, batch: readonly WriteOp[]):
   const siteDays = tx.objectStore('siteDays');
   try {
     const visitReads = Promise.all([...visitIds].map((id) => visits.get(id)));
-    const idsByVisit = new Map<string, Set<string>>();
-    const idReads = [...visitIds].map(async (id) => {
-      let ids = known.get(id);
-      if (!ids) ids = new Set((await chunks.getAll(visitChunkRange(id))).flatMap((chunk) => chunk.events.map((e) => e.id)));
-      idsByVisit.set(id, ids);
-    });
     const dayReads = new Map<string, Promise<SiteDay | undefined>>();
     const readDay = (key: string) => {
       if (!dayReads.has(key)) dayReads.set(key, siteDays.get(key));
     };
-    // A visit's site-day is known from its op: read it now rather than after the visit.
+    const knownByVisit = new Map<string, KnownVisit>();
+    const idReads = [...visitIds].map(async (id) => {
+      let visit = known.get(id);
+      if (visit?.dayKey) readDay(visit.dayKey);
+      visit ??= { ids: new Set((await chunks.getAll(visitChunkRange(id))).flatMap((chunk) => chunk.events.map((e) => e.id))), dayKey: null };
+      knownByVisit.set(id, visit);
+    });
+    // A visit's site-day is known from its op (or from an earlier batch): read it now rather than after the visit.
     for (const item of batch) if (item.op === 'visit') readDay(siteDayKey(item.visit.site, item.visit.day));
     const [storedVisits] = await Promise.all([visitReads, Promise.all(idReads)]);
 
@@ -77,15 +79,16 @@ export async function writeBatch(db: BeakerDatabase, batch: readonly WriteOp[]):
     for (const day of await Promise.all(dayReads.values())) if (day) dayByKey.set(day.key, day);
 
     const fresh: LogEvent[] = [];
-    const touched = applyOps(batch, { visitById, existingVisits, dayByKey, isStored: (e) => idsByVisit.get(e.visitId)!.has(e.id), fresh });
+    const touched = applyOps(batch, { visitById, existingVisits, dayByKey, isStored: (e) => knownByVisit.get(e.visitId)!.ids.has(e.id), fresh });
     const writes: Promise<unknown>[] = [];
     for (const chunk of chunkEvents(fresh)) writes.push(chunks.add(chunk));
     for (const visit of touched.visits) writes.push(visits.put(visit));
     for (const day of touched.days) writes.push(siteDays.put(day));
     for (const write of writes) write.catch(() => undefined); // the transaction's outcome says it
     await Promise.all([...writes, done]);
-    for (const event of fresh) idsByVisit.get(event.visitId)!.add(event.id);
-    for (const [id, ids] of idsByVisit) known.set(id, ids);
+    for (const event of fresh) knownByVisit.get(event.visitId)!.ids.add(event.id);
+    for (const visit of visitById.values()) knownByVisit.get(visit.id)!.dayKey = siteDayKey(visit.site, visit.day);
+    for (const [id, visit] of knownByVisit) known.set(id, visit);
     return [...touched.visits];
   } catch (error) {
     // Nothing of a failed batch may commit (a request thrown synchronously, e.g. an uncloneable
