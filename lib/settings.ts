@@ -41,6 +41,8 @@ export function sanitizeSettings(raw: unknown): Settings {
     lists: {
       easylist: field(shape.lists.shape.easylist, storedLists.easylist, DEFAULT_SETTINGS.lists.easylist),
     },
+    // Absent (or not a boolean): off, the default.
+    ...(typeof stored.recordPrivateWindows === 'boolean' ? { recordPrivateWindows: stored.recordPrivateWindows } : {}),
   };
 }
 

@@ -59,6 +59,8 @@ export interface RecorderDeps {
   trackerDbVersion: string;
   /** Called whenever a tab's counts change (debounced by the caller) or its visit changes. */
   onTabChanged: (record: TabRecord) => void;
+  /** A tab of a private window where nothing may be recorded (issue #9, item 5): it gets no visit. */
+  isPrivateTab?: (tabId: number) => boolean;
   now?: () => Date;
 }
 
@@ -250,7 +252,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
   async function startVisit(details: NavigationDetails, navigation: PageVisit['navigation']): Promise<void> {
     const old = deps.tabs.get(details.tabId);
     const site = siteOf(details.url);
-    if (!site) {
+    if (!site || deps.isPrivateTab?.(details.tabId)) {
       const tabRecord: TabRecord = { tabId: details.tabId, visit: null, restricted: true, url: cap(details.url, MAX_URL_LENGTH) };
       deps.tabs.set(tabRecord);
       deps.onTabChanged(tabRecord);

@@ -43,6 +43,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     detectors: { ...current.detectors, ...patch.detectors },
     pausedSites: patch.pausedSites ? [...new Set(patch.pausedSites)] : current.pausedSites,
     lists: { ...current.lists, ...patch.lists },
+    ...(patch.recordPrivateWindows !== undefined ? { recordPrivateWindows: patch.recordPrivateWindows } : {}),
   };
 }
 

@@ -21,6 +21,7 @@ import type { TabVisits } from './tab-visits';
 import { createListManager, type ListManager } from '../ads/lists/list-manager';
 import { listenForExportImport, type ExportImportDeps } from './export-import';
 import { createHistoryHandlers } from './history';
+import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './private-tabs';
 
 export type { BackgroundDiagnostics } from './diagnostics';
 
@@ -34,6 +35,7 @@ interface Background {
   gate: ReadyGate;
   settled: SettleQueue;
   texts: ReturnType<typeof createTextFactsCache>;
+  privateTabs: PrivateTabs;
   /** Called once the worker is ready (diagnostics.ready). */
   onReady: () => void;
   /** Hands the log to the export and import ports (null: the start failed). */
@@ -55,6 +57,7 @@ export function startBackground(): void {
   const gate = createReadyGate(diagnostics);
   const settled = createSettleQueue(REQUEST_SETTLE_MS);
   listenToBrowserEvents(gate, settled, diagnostics);
+  const privateTabs = listenForPrivateTabs();
   const classifierUrl = browser.runtime.getURL(TEXT_CLASSIFIER_PATH);
   precacheTextClassifier(classifierUrl);
   let onReady: () => void = () => undefined;
@@ -73,7 +76,7 @@ export function startBackground(): void {
   let route: Route | null = null;
   let routed: () => void = () => undefined;
   const routeReady = new Promise<void>((resolve) => (routed = resolve));
-  void init({ diagnostics, prefs, lists, gate, settled, texts, onReady, onPortsReady }, (r) => {
+  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, onReady, onPortsReady }, (r) => {
     route = r;
     routed();
   }).finally(() => {
@@ -138,6 +141,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       extensionVersion: browser.runtime.getManifest().version,
       trackerDbVersion: db.version,
       onTabChanged: (record) => updateBadge(record.tabId),
+      isPrivateTab: (tabId) => recordsNothingIn(bg.privateTabs, prefs.current, tabId),
     });
     // Completeness (ARCHITECTURE.md, "Export and import"): a visit lost with the last worker is written, not seen from its start.
     await rec.resumeRestored(restored, async (visitId) => (await database.getKey('visits', visitId)) !== undefined);
@@ -151,6 +155,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       trackerDbVersion: db.version,
       retentionDays: () => prefs.current.retentionDays,
     });
+    await bg.privateTabs.seed();
     await bg.gate.open(rec);
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {
@@ -199,6 +204,7 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
       site,
       restricted: record ? record.restricted : !(tabUrl && siteOf(tabUrl)),
       paused: site !== null && prefs.current.pausedSites.includes(site),
+      private: recordsNothingIn(bg.privateTabs, prefs.current, tabId),
     };
   };
   return createMessageRouter({
@@ -214,8 +220,10 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
       findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
       'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
       // The top frame's site is its own address; a subframe's is its tab's page.
-      'get-content-settings': (message, tabId, frameId) =>
-        contentSettingsFor(prefs.current, frameId === 0 ? siteOf(message.url) : (tabs.get(tabId)?.visit?.site ?? null)),
+      'get-content-settings': (message, tabId, frameId) => ({
+        ...contentSettingsFor(prefs.current, frameId === 0 ? siteOf(message.url) : (tabs.get(tabId)?.visit?.site ?? null)),
+        ...(recordsNothingIn(bg.privateTabs, prefs.current, tabId) ? { paused: true } : {}),
+      }),
       'classify-texts': async (message) => {
         try {
           return { facts: await texts(message.texts, message.lang) };
