@@ -71,6 +71,7 @@ const components = readdirSync(join(ROOT, 'components'))
 const PAGES = {
   popup: ['entrypoints/popup/index.html', 'entrypoints/popup/main.ts'],
   options: ['entrypoints/options/index.html', 'entrypoints/options/main.ts'],
+  dashboard: ['entrypoints/dashboard/index.html', 'entrypoints/dashboard/main.ts'],
   components,
 };
 

@@ -1,0 +1,67 @@
+/**
+ * The arithmetic of the dashboard's plots (hand-written SVG, README's dependency table says why):
+ * nice axis ticks, bar positions, day labels. Pure, unit-tested.
+ */
+
+/** The smallest "nice" number (1, 2, 2.5 or 5 × 10ⁿ) at or above `value`; 1 for nothing. */
+export function niceCeil(value: number): number {
+  if (!(value > 0)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value - 1e-9) return step * power;
+  return 10 * power;
+}
+
+/** Axis ticks from 0 to a nice maximum at or above `max`, about `count` steps, integers only. */
+export function ticks(max: number, count = 4): number[] {
+  const step = Math.max(1, niceCeil(max / count));
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const out: number[] = [];
+  for (let v = 0; v <= top + 1e-9; v += step) out.push(Math.round(v * 100) / 100);
+  return out;
+}
+
+export interface Frame {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** x of the i-th of n bars and their width, in a frame: bars take 70 % of their slot. */
+export function barSlot(frame: Frame, n: number, i: number): { x: number; width: number; center: number } {
+  const inner = frame.width - frame.left - frame.right;
+  const slot = inner / Math.max(1, n);
+  const width = Math.max(1, slot * 0.7);
+  const x = frame.left + i * slot + (slot - width) / 2;
+  return { x, width, center: x + width / 2 };
+}
+
+/** y of a value on a 0..top axis in a frame (SVG y grows downwards). */
+export function yOf(frame: Frame, top: number, value: number): number {
+  const inner = frame.height - frame.top - frame.bottom;
+  return frame.top + inner - (inner * Math.min(value, top)) / Math.max(1, top);
+}
+
+/** Which of n day labels to print so that about `most` fit: every k-th, counted from the last (today). */
+export function labelEvery(n: number, most: number): number {
+  return Math.max(1, Math.ceil(n / Math.max(1, most)));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** `2026-11-14` → `Nov 14`; with the weekday for a week's plot: `Sat, Nov 14`. */
+export function dayLabel(day: string, weekday = false): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const text = `${MONTHS[m - 1]} ${d}`;
+  return weekday ? `${WEEKDAYS[new Date(y, m - 1, d).getDay()]}, ${text}` : text;
+}
+
+/** A ratio in words for a table cell: `3.5 : 1`, or `–` when nothing was engaged. */
+export function ratioText(ratio: number | null): string {
+  if (ratio === null) return '–';
+  const rounded = ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10;
+  return `${rounded} : 1`;
+}
