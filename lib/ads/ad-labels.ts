@@ -158,38 +158,29 @@ for (let i = 0; i < AD_LABELS.length; i++) {
   }
 }
 
-/** The first two characters of every label: the fast rejection in `couldBeLabel`. */
-const PREFIXES = new Set<string>();
-let shortestLabel = Infinity;
-for (const label of LABEL_INDEX.keys()) {
-  PREFIXES.add(label.slice(0, 2));
-  shortestLabel = Math.min(shortestLabel, label.length);
-}
-/** What `normaliseLabelText` strips before a label's first character: whitespace, invisibles, edge punctuation. */
-const LEADING_STRIPPED = /^[\s\u00AD\u200B-\u200D\u2060\uFEFF·•|:\-–—()[\]]*/;
-
-/** An ASCII character as normalisation leaves it inside a label (lower case, whitespace as one space); -1 for any other. */
-function asciiFolded(c: number): number {
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return 0x20;
-  return c < 0x80 && !Number.isNaN(c) ? c : -1;
-}
+/** ASCII characters as normalisation leaves them inside a label: lower case, whitespace as one space. */
+const fold = (c: number): number => (c >= 0x41 && c <= 0x5a ? c + 0x20 : c <= 0x20 ? 0x20 : c);
+/** The first two characters of every label, folded, as one number: `couldBeLabel`'s table. */
+const PREFIXES = new Set<number>();
+for (const label of LABEL_INDEX.keys()) PREFIXES.add(fold(label.charCodeAt(0)) * 128 + fold(label.charCodeAt(1)));
+/** ASCII characters `normaliseLabelText` strips before a label: whitespace and edge punctuation. */
+const LEADING = new Set<number>();
+for (const ch of ' \t\n\v\f\r|:-()[]') LEADING.add(ch.charCodeAt(0));
 
 /**
  * False only when `text` cannot normalise to any label: its first two kept characters are ASCII
- * and no label starts with them. Anything else (a non-ASCII character, which NFC or an invisible
- * may change) goes to the full normalisation. Most page text fails here, before the normalisation
- * that cost the detector half its time on the bench's 10k page (`npm run bench -- --only scan`).
+ * and no label starts with them (every label has two or more). A non-ASCII character there (which
+ * NFC, an invisible or Unicode punctuation may change) goes to the full normalisation. Most page
+ * text fails here, before the normalisation (`npm run bench -- --only scan`).
  */
 function couldBeLabel(text: string): boolean {
-  const at = LEADING_STRIPPED.exec(text)![0].length;
-  if (at >= text.length) return false;
-  const first = asciiFolded(text.charCodeAt(at));
-  if (first === -1) return true;
-  if (at + 1 >= text.length) return shortestLabel < 2;
-  const second = asciiFolded(text.charCodeAt(at + 1));
-  if (second === -1) return true;
-  return PREFIXES.has(String.fromCharCode(first, second));
+  let i = 0;
+  while (i < text.length && LEADING.has(text.charCodeAt(i))) i += 1;
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  // NaN past the end: `>= 0x80` is false, so a text that ends here is no label.
+  if (a >= 0x80 || b >= 0x80) return true;
+  return PREFIXES.has(fold(a) * 128 + fold(b));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { textUnitBuilder, nodeAfter, type TextUnit, type TextUnitRules, type TextUnitBuilder } from './text-units';
+import { collectUnits, nodeAfter, unitBuilderFor, type TextUnit, type TextUnitRules, type TextUnitBuilder } from './text-units';
 import { attr, CREATE_TREE_WALKER, hasAttribute, hasAttributes, walk, forEachTextNode, isElement, matches, NO_TEXT_TAGS, queryAll } from './safe-dom';
 
 /**
@@ -34,7 +34,7 @@ export interface PageIndex {
   readonly root: ParentNode;
   /** Text nodes that can be page text (not inside script, style, svg …: `forEachTextNode`'s set), in document order. */
   readonly texts: readonly Text[];
-  /** The root's text units by the spec's `units` rules, when the walk built them (a TreeWalker walk). */
+  /** The root's text units by the spec's `units` rules (absent when the spec has none, and from `queryIndex`). */
   readonly units?: readonly TextUnit[];
   /**
    * Elements under `root` (itself included) matching `selector`, in document order, at most `max`:
@@ -144,7 +144,7 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
     candidates.length = isElement(start) && candidates[0] === start ? 1 : 0;
     masks.length = candidates.length;
     texts.length = 0;
-    // Two plain walks: every element (svg and template contents too), then the page text.
+    // Plain walks: every element (svg and template contents too), the page text, the text units.
     walk(start as ParentNode, (el) => {
       file(el);
       return true;
@@ -152,6 +152,7 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
     forEachTextNode(start as ParentNode, (text) => {
       texts[texts.length] = text;
     });
+    if (spec.units) units = collectUnits(root, spec.units);
   }
 
   const maskOf = (from: Source): number => {
@@ -240,17 +241,6 @@ function walkWithTreeWalker(start: Node, file: (el: Element) => void, texts: Tex
   } catch {
     return false;
   }
-}
-
-/** The units builder of a root: from the root element itself, or from a document's body. */
-function unitBuilderFor(root: ParentNode, rules: TextUnitRules): TextUnitBuilder | null {
-  const doc = root as Document;
-  const start = isElement(root) ? root : (doc.body ?? doc.documentElement ?? null);
-  if (start === null) return null;
-  const builder = textUnitBuilder(start, rules);
-  // The walk does not visit its own root: the builder starts there.
-  if (start === (root as Node)) builder.visit(start);
-  return builder;
 }
 
 /** A detector asked for a source it did not declare in `sources`. */

@@ -1,9 +1,9 @@
 import { TEXT_DETECTABLE_TYPES, type PatternType } from '../pattern-types';
 import type { Finding } from '../../core/detector';
 import { indexOf } from '../../core/page-index';
-import type { TextUnit, TextUnitRules } from '../../core/text-units';
+import { collectUnits, type TextUnit, type TextUnitRules } from '../../core/text-units';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
-import { BLOCK_TAGS, SKIP_TAGS, hiddenByMarkup, isElement, isHidden, normalize, textOf } from '../support/dom';
+import { BLOCK_TAGS, SKIP_TAGS, hiddenByMarkup, isHidden, normalize, textOf } from '../support/dom';
 import { discourseScope, type DiscourseCache } from '../support/discourse';
 import { darkPatternFinding, reason } from '../support/finding';
 
@@ -49,80 +49,14 @@ export const TEXT_UNIT_RULES: TextUnitRules = {
 
 type Unit = TextUnit;
 
-interface Buffer {
-  el: Element;
-  raw: string;
-  /** Already in the list of units (it has had text). */
-  listed: boolean;
-}
 
 /**
- * Text grouped by the block element that carries it, read in document order with an explicit
- * stack (no recursion: hostile nesting cannot overflow), skipping code, quotes and hidden
- * subtrees, within the per-pass limits. The root is a unit whatever its tag.
+ * Text grouped by the block element that carries it, in document order, skipping code, quotes and
+ * hidden subtrees, within the per-pass limits (TEXT_UNIT_RULES). The root is a unit whatever its
+ * tag. In a pass the page index builds these during its walk; this is the same build without one.
  */
-export function collectTextUnits(root: ParentNode, limits = TEXT_LIMITS): Unit[] {
-  const start = isElement(root) ? root : ((root as Document).body ?? (root as Document).documentElement ?? null);
-  if (!start) return [];
-  // One buffer per unit element, in the order units first got text; the stack carries each node's
-  // buffer, so adding text is an append (no lookup per text node).
-  const buffers: Buffer[] = [];
-  const nodeStack: Node[] = [start];
-  const unitStack: Buffer[] = [{ el: start, raw: '', listed: false }];
-  let nodes = 0;
-  let chars = 0;
-  const add = (unit: Buffer, text: string) => {
-    const current = unit.raw;
-    if (current.length >= limits.unitChars) return;
-    if (text === ' ' && (current === '' || current.endsWith(' '))) return;
-    const piece = text.length > limits.unitChars - current.length ? text.slice(0, limits.unitChars - current.length) : text;
-    chars += piece.length;
-    unit.raw = current + piece;
-    if (!unit.listed) {
-      unit.listed = true;
-      buffers[buffers.length] = unit;
-    }
-  };
-  while (nodeStack.length > 0 && nodes < limits.nodes && chars < limits.chars) {
-    const node = nodeStack.pop()!;
-    const unit = unitStack.pop()!;
-    nodes += 1;
-    if (node.nodeType === 3) {
-      add(unit, (node as Text).data);
-      continue;
-    }
-    if (!isElement(node)) continue;
-    const tag = node.localName;
-    if (SKIP_TAGS.has(tag) || QUOTE_TAGS.has(tag) || hiddenByMarkup(node)) continue;
-    let own = unit;
-    if (node !== start && UNIT_TAGS.has(tag)) {
-      own = { el: node, raw: '', listed: false };
-      // The parent's text before and after a block is two pieces, not one sentence.
-      add(unit, ' ');
-    } else if (tag === 'input') {
-      continue;
-    }
-    // Children read forwards, then reversed on the stack so they come off in document order:
-    // Chromium walks a live NodeList again for each index read backwards.
-    const children = node.childNodes;
-    const count = Math.min(children.length, limits.childrenPerNode);
-    const from = nodeStack.length;
-    for (let i = 0; i < count; i++) {
-      nodeStack[nodeStack.length] = children[i]!;
-      unitStack[unitStack.length] = own;
-    }
-    for (let lo = from, hi = nodeStack.length - 1; lo < hi; lo++, hi--) {
-      const t = nodeStack[lo]!;
-      nodeStack[lo] = nodeStack[hi]!;
-      nodeStack[hi] = t;
-    }
-  }
-  const units: Unit[] = [];
-  for (let i = 0; i < buffers.length; i++) {
-    const text = normalize(buffers[i]!.raw);
-    if (text.length >= 6) units.push({ el: buffers[i]!.el, text });
-  }
-  return units;
+export function collectTextUnits(root: ParentNode): Unit[] {
+  return collectUnits(root, TEXT_UNIT_RULES);
 }
 
 /**

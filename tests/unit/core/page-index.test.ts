@@ -12,6 +12,7 @@ import { forEachTextNode } from '../../../lib/core/safe-dom';
 import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from '../../../lib/dark-patterns/detect-dark-patterns';
 import { BUTTON_SELECTOR, BUTTON_SOURCE } from '../../../lib/dark-patterns/support/dom';
 import { collectTextUnits, TEXT_LIMITS } from '../../../lib/dark-patterns/detectors/text-patterns';
+import { referenceTextUnits } from './text-units-reference';
 import { DIALOG_SELECTOR, DIALOG_SOURCE, OVERLAY_HINT_SELECTOR } from '../../../lib/dark-patterns/support/overlays';
 import { contextFor, listAdFixtures, parseHtml } from '../ads/detectors/fixture-harness';
 import { loadRealVerdict } from '../ads/detectors/real-verdict';
@@ -111,7 +112,7 @@ describe('findings are the same through the walk as through querySelectorAll', (
   });
 });
 
-describe('text units built by the walk are the ones collectTextUnits reads', () => {
+describe('text units built by the walk are the ones the reference stack walk reads', () => {
   const units = (list: readonly { el: Element; text: string }[]) => list.map((u) => `${u.el.localName}: ${u.text}`);
   const seen = { fixtures: 0, units: 0 };
   afterAll(() => {
@@ -125,12 +126,14 @@ describe('text units built by the walk are the ones collectTextUnits reads', () 
       const doc = page.win.document as unknown as Document;
       const walked = buildIndex(doc, CONTENT_INDEX_SPEC).units;
       expect(walked).toBeDefined();
-      const reference = collectTextUnits(doc);
+      const reference = referenceTextUnits(doc);
       seen.units += reference.length;
       seen.fixtures += 1;
       expect(units(walked!)).toEqual(units(reference));
       // The same elements, not only the same texts.
       expect(walked!.map((u) => u.el)).toEqual(reference.map((u) => u.el));
+      // Without an index (the plain iterative walk feeding the same builder).
+      expect(units(collectTextUnits(doc))).toEqual(units(reference));
     } finally {
       await page.close();
     }
@@ -146,7 +149,8 @@ describe('text units built by the walk are the ones collectTextUnits reads', () 
     const doc = parseHtml(`<html><body>${html}<p>Page tail paragraph</p></body></html>`);
     for (const root of [doc as ParentNode, doc.body.firstElementChild!]) {
       const walked = buildIndex(root, CONTENT_INDEX_SPEC).units!;
-      expect(units(walked)).toEqual(units(collectTextUnits(root)));
+      expect(units(walked)).toEqual(units(referenceTextUnits(root)));
+      expect(units(collectTextUnits(root))).toEqual(units(walked));
     }
   });
 
@@ -155,12 +159,13 @@ describe('text units built by the walk are the ones collectTextUnits reads', () 
     const doc = parseHtml(`<html><body><div>${many}</div></body></html>`);
     const walked = buildIndex(doc, CONTENT_INDEX_SPEC).units!;
     expect(walked.length).toBe(TEXT_LIMITS.childrenPerNode);
-    expect(units(walked)).toEqual(units(collectTextUnits(doc)));
+    expect(units(walked)).toEqual(units(referenceTextUnits(doc)));
     const long = 'x'.repeat(400);
     const wide = Array.from({ length: 600 }, () => `<p>${long} words</p>`).join('');
     const big = parseHtml(`<html><body>${wide}</body></html>`);
     const capped = buildIndex(big, CONTENT_INDEX_SPEC).units!;
-    expect(units(capped)).toEqual(units(collectTextUnits(big)));
+    expect(units(capped)).toEqual(units(referenceTextUnits(big)));
+    expect(units(collectTextUnits(big))).toEqual(units(capped));
     expect(capped.reduce((n, u) => n + u.text.length, 0)).toBeLessThanOrEqual(TEXT_LIMITS.chars + TEXT_LIMITS.unitChars);
   });
 });

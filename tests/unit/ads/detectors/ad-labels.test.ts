@@ -88,3 +88,7 @@ describe('fast rejection', () => {
     expect(matchAdLabel('ANZEIGE', 'de')).not.toBeNull();
   });
 });
+
+test('every label has two characters or more (the fast rejection reads two)', () => {
+  for (const language of AD_LABELS) for (const label of language.labels) expect(label.length, label).toBeGreaterThanOrEqual(2);
+});
