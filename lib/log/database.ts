@@ -100,20 +100,30 @@ function v3Events(tx: UpgradeTransaction) {
   return (tx as unknown as IDBPTransaction<{ events: { key: string; value: LogEvent; indexes: { 'by-visit': string } } }, ['events'], 'versionchange'>).objectStore('events');
 }
 
-/** v4: one visit at a time (the `by-visit` index), its events cut into chunks as the write queue would. */
+/** Events read per request by the v4 step. */
+const UPGRADE_PAGE = 5000;
+
+/**
+ * v4: the events in pages of whole visits (`getAll` on `by-visit`: a request per page, not per
+ * event), each page cut into chunks as the write queue would and added without waiting on each
+ * (a failed add aborts the upgrade, and the database stays at v3). A page that ends inside a visit
+ * leaves that visit to the next page; a visit larger than a page is read on its own.
+ */
 async function moveEventsIntoChunks(db: IDBPDatabase<BeakerDB>, tx: UpgradeTransaction): Promise<void> {
   db.createObjectStore('eventChunks', { keyPath: ['visitId', 'first'] }).createIndex('by-time', 'time');
   const chunks = tx.objectStore('eventChunks');
-  let visit: LogEvent[] = [];
-  const flushVisit = async () => {
-    for (const chunk of chunkEvents(visit)) await chunks.add(chunk);
-    visit = [];
-  };
-  for (let cursor = await v3Events(tx).index('by-visit').openCursor(); cursor; cursor = await cursor.continue()) {
-    if (visit.length > 0 && visit[0]!.visitId !== cursor.value.visitId) await flushVisit();
-    visit.push(cursor.value);
+  const byVisit = v3Events(tx).index('by-visit');
+  let after: IDBKeyRange | null = null;
+  for (;;) {
+    let page = await byVisit.getAll(after, UPGRADE_PAGE);
+    if (page.length === 0) break;
+    const lastVisit = page.at(-1)!.visitId;
+    if (page.length === UPGRADE_PAGE) {
+      page = page[0]!.visitId === lastVisit ? await byVisit.getAll(IDBKeyRange.only(lastVisit)) : page.filter((e) => e.visitId !== lastVisit);
+    }
+    for (const chunk of chunkEvents(page)) chunks.add(chunk).catch(() => undefined);
+    after = IDBKeyRange.lowerBound(page.at(-1)!.visitId, true);
   }
-  await flushVisit();
   (db as unknown as IDBPDatabase).deleteObjectStore('events');
 }
 

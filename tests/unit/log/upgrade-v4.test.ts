@@ -115,6 +115,27 @@ describe('database upgrade v3 → v4 (events into chunks)', () => {
     db.close();
   });
 
+  test('a log larger than one upgrade page (5,000 events): visits across a page end, and one larger than a page, are whole', async () => {
+    const name = 'beaker-upgrade-v3-pages';
+    // Visit ids sort a < b < c in the `by-visit` index: pages are [a 3,000 + b 2,000 …], [b …], [c].
+    const [a, b, c] = ['a', 'b', 'c'].map((id) => makeVisit({ id: `pages:${id}` }));
+    const events: LogEvent[] = [];
+    for (const [visit, count] of [[a, 3000], [b, 6000], [c, 1500]] as const) {
+      for (let i = 0; i < count; i++) events.push(makeTrackerEvent(visit!, { time: at(i * 10) }));
+    }
+    const raw = await openV3(name);
+    const tx = raw.transaction('events', 'readwrite');
+    for (const e of events) void tx.store.put(e);
+    await tx.done;
+    raw.close();
+    const db = await openDatabase(name);
+    const stored = await storedEvents(db);
+    expect(stored).toHaveLength(events.length);
+    expect(stored).toEqual([...events].sort(byId));
+    for (const [visit, count] of [[a, 3000], [b, 6000], [c, 1500]] as const) expect(await getVisitEvents(db, visit!.id)).toHaveLength(count);
+    db.close();
+  }, 30_000);
+
   test('an empty v3 database upgrades to an empty chunk store', async () => {
     const name = 'beaker-upgrade-v3-empty';
     (await openV3(name)).close();
