@@ -33,7 +33,7 @@ function openV3(name: string) {
 /**
  * A database exactly as v3 of lib/log/database.ts left it: one record per event in `events`
  * (indexes `by-visit`, `by-time`), schema-2 records. Visit `long` has 1,210 events: 600 at 100 ms
- * apart (60 s: more than one chunk holds), then 5 minutes later 600 more, then 10 one hour later;
+ * apart (more than one chunk holds), then 600 more two chunk spans later, then 10 four spans later;
  * `short` has 3; and 2 events belong to a visit that is not stored (an export filtered it out).
  */
 async function makeV3Database(name: string) {
@@ -42,8 +42,8 @@ async function makeV3Database(name: string) {
   const orphan = makeVisit();
   const events: LogEvent[] = [];
   for (let i = 0; i < 600; i++) events.push(makeTrackerEvent(long, { time: at(i * 100) }));
-  for (let i = 0; i < 600; i++) events.push(makeTrackerEvent(long, { time: at(360_000 + i * 100) }));
-  for (let i = 0; i < 10; i++) events.push(makeTrackerEvent(long, { time: at(3_600_000 + i) }));
+  for (let i = 0; i < 600; i++) events.push(makeTrackerEvent(long, { time: at(2 * CHUNK_SPAN_MS + i * 100) }));
+  for (let i = 0; i < 10; i++) events.push(makeTrackerEvent(long, { time: at(4 * CHUNK_SPAN_MS + i) }));
   events.push(makeTrackerEvent(short, { time: at(50) }), makeTrackerEvent(short, { time: at(50) }), makeEngagementEvent(short));
   events.push(makeTrackerEvent(orphan, { time: at(7) }), makeTrackerEvent(orphan, { time: at(8) }));
   const visits = [long, short];
