@@ -1,0 +1,238 @@
+/**
+ * The History dashboard (issue #9) in real Chromium with the built extension: a simulated week (past
+ * visits and events, imported through the settings page, so the background writes them as it writes
+ * any import) plus a page browsed today (the recorder's own path). The plotted values in the DOM
+ * are checked against the log read straight from IndexedDB; a site deleted from the dashboard
+ * changes every view; axe-core finds no violations, light and dark; screenshots are saved.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tabIdOf } from '../../scripts/lib/read-log';
+import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
+import { daysBefore, localDay } from '../../lib/log/queries';
+import type { Provenance } from '../../lib/schema/common';
+import { SCHEMA_VERSION, emptyCounts, targetedCount, type Counts, type LogEvent, type PageVisit, type SiteDay } from '../../lib/schema';
+
+const session = useChromiumWithExtension();
+let browser: ChromiumSession['browser'];
+let ext: Page;
+const dir = mkdtempSync(join(tmpdir(), 'beaker-dashboard-e2e-'));
+/** Screenshots: the test artefacts of this run (no other e2e test saves any yet). */
+const ARTEFACTS = resolve(process.env.BEAKER_ARTEFACTS ?? 'tmp/artefacts/e2e');
+beforeAll(() => {
+  ({ browser, ext } = session);
+  mkdirSync(ARTEFACTS, { recursive: true });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const TODAY = localDay(new Date());
+let seq = 0;
+
+/** One simulated visit `ago` days back at 12:00 local, with its events; counts as the write queue would. */
+function simulatedVisit(site: string, ago: number, what: { trackers: number; ads?: number; seen?: number; patterns?: string[]; engaged?: number }) {
+  const day = daysBefore(TODAY, ago);
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const time = new Date(y, m - 1, d, 12).toISOString();
+  const url = `https://${site}/day-${ago}`;
+  const id = `sim:v${seq++}`;
+  const base = (): Omit<Provenance, 'ruleId'> => {
+    const n = seq++;
+    return { id: `sim:${n}`, schemaVersion: SCHEMA_VERSION, extensionVersion: '0.1.0', trackerDbVersion: 'sim', visitId: id, tabId: 1, frameId: 0, topUrl: url, site, time, sessionId: 'sim', seq: n };
+  };
+  const events: LogEvent[] = [];
+  for (let i = 0; i < what.trackers; i++) {
+    events.push({
+      ...base(),
+      ruleId: 'trackerdb/filter',
+      kind: 'tracker',
+      url: `https://www.google-analytics.com/g/collect?v=2&n=${i}`,
+      host: 'www.google-analytics.com',
+      requestType: 'ping',
+      thirdParty: true,
+      targeting: true,
+      tracker: { key: 'google_analytics', name: 'Google Analytics', category: 'site_analytics', organization: { key: 'google', name: 'Google' }, matchedBy: 'filter' },
+      beacon: null,
+      reasons: [{ rule: 'trackerdb/filter', detail: 'Google Analytics' }],
+    });
+  }
+  for (let i = 0; i < (what.ads ?? 0); i++) {
+    const ad = { ruleId: 'ads/gpt-slot@1', kind: 'ad' as const, unitId: `slot-${i}`, network: 'Google Ad Manager', locator: `#slot-${i}`, reasons: [] };
+    events.push({ ...base(), ...ad, phase: 'rendered' });
+    if (i < (what.seen ?? 0)) events.push({ ...base(), ...ad, phase: 'impression' });
+  }
+  for (const [i, type] of (what.patterns ?? []).entries()) {
+    const category = type === 'countdown-timer' ? 'urgency' : 'social-proof';
+    // Page text that looks like markup: it must stay text.
+    const evidence = `<img src=x onerror="document.title='pwned'"> ${type} ${i}`;
+    events.push({ ...base(), ruleId: `dark-patterns/${type}@1`, kind: 'dark-pattern', unitId: `dp-${i}`, category, type, confidence: 0.9, evidence, locator: '#offer', explanationId: `dark-pattern/${type}`, reasons: [] });
+  }
+  for (let i = 0; i < (what.engaged ?? 0); i++) events.push({ ...base(), ruleId: 'engagement@1/click', kind: 'engagement', action: 'click', target: { tag: 'button', role: null } });
+  const counts: Counts = { ...emptyCounts(), tracker: what.trackers, ad: what.ads ?? 0, darkPattern: what.patterns?.length ?? 0, engagement: what.engaged ?? 0 };
+  const visit: PageVisit = { id, schemaVersion: SCHEMA_VERSION, sessionId: 'sim', tabId: 1, url, site, navigation: 'load', startedAt: time, day, arrivalParams: [], counts, seenFromStart: true, droppedEvents: 0 };
+  return [{ kind: 'visit', ...visit }, ...events];
+}
+
+const WEEK = [
+  ...[6, 5, 4, 3, 2, 1].flatMap((ago) => simulatedVisit('harvest.example', ago, { trackers: 2 + ago, ads: 2, seen: ago % 2, patterns: ago === 3 ? ['countdown-timer'] : [] })),
+  ...[5, 2].flatMap((ago) => simulatedVisit('friendly.example', ago, { trackers: 1, engaged: 4 })),
+  ...simulatedVisit('shop.example', 4, { trackers: 2, patterns: ['countdown-timer', 'activity-notification'], engaged: 1 }),
+];
+
+/** The log's site-day roll-ups, straight from IndexedDB. */
+function siteDays(page: Page): Promise<SiteDay[]> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((ok, fail) => {
+      const req = indexedDB.open('beaker');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const rows = await new Promise<SiteDay[]>((ok, fail) => {
+      const req = db.transaction('siteDays').objectStore('siteDays').getAll();
+      req.onsuccess = () => ok(req.result as SiteDay[]);
+      req.onerror = () => fail(req.error);
+    });
+    db.close();
+    return rows;
+  });
+}
+
+/** What each of the 7 days should plot, summed from the roll-ups. */
+async function expectedWeek(): Promise<Record<string, { targeted: number; engaged: number; tracker: number; ad: number; darkPattern: number }>> {
+  const out: Record<string, { targeted: number; engaged: number; tracker: number; ad: number; darkPattern: number }> = {};
+  for (let ago = 6; ago >= 0; ago--) out[daysBefore(TODAY, ago)] = { targeted: 0, engaged: 0, tracker: 0, ad: 0, darkPattern: 0 };
+  for (const row of await siteDays(ext)) {
+    const day = out[row.day];
+    if (!day) continue;
+    day.targeted += targetedCount(row.counts);
+    day.engaged += row.counts.engagement;
+    day.tracker += row.counts.tracker;
+    day.ad += row.counts.ad;
+    day.darkPattern += row.counts.darkPattern;
+  }
+  return out;
+}
+
+/** What the chart and its table show, per day, read from the DOM. */
+function plotted(page: Page) {
+  return page.$$eval('[data-testid="daily-chart"] [data-testid="day"]', (groups) =>
+    Object.fromEntries(
+      groups.map((g) => {
+        const value = (series: string) => Number(g.querySelector(`[data-series="${series}"]`)?.getAttribute('data-value') ?? 0);
+        return [g.getAttribute('data-day')!, { targeted: Number(g.getAttribute('data-targeted')), engaged: Number(g.getAttribute('data-engaged')), tracker: value('tracker'), ad: value('ad'), darkPattern: value('darkPattern') }];
+      }),
+    ),
+  );
+}
+
+const siteRows = (page: Page) =>
+  page.$$eval('[data-testid="site-row"]', (rows) => rows.map((r) => [r.getAttribute('data-site'), Number(r.getAttribute('data-targeted')), Number(r.getAttribute('data-engaged'))]));
+
+async function openDashboard(hash = '#span=7'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html${hash}`);
+  await page.locator('[data-testid="dashboard"][data-status="ready"]').waitFor({ timeout: 20_000 });
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over CDP: the page's CSP (script-src 'self') refuses an injected script tag.
+  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('the History dashboard', () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    // Today, through the recorder: a fixture page with real tracker host names.
+    const news = await browser.context.newPage();
+    await news.goto('https://news.beaker-demo.test/', { waitUntil: 'load' });
+    await tabIdOf(ext, news.url());
+    await news.mouse.click(5, 5);
+    // The week before, through the background's import (settings page → Port → one transaction).
+    const file = join(dir, 'week.jsonl');
+    writeFileSync(file, WEEK.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByTestId('import-input').setInputFiles(file);
+    await options.getByTestId('import-button').click();
+    await options.getByTestId('import-results').filter({ hasText: 'imported 9 visits' }).waitFor({ timeout: 20_000 });
+    await options.close();
+    await until(async () => (await siteDays(ext)).some((d) => d.day === TODAY && d.counts.tracker > 0), Boolean);
+    page = await openDashboard();
+  }, 90_000);
+
+  test('the plotted week equals the log, day by day and series by series; sites ranked from it', async () => {
+    const expected = await expectedWeek();
+    expect(Object.values(expected).filter((d) => d.targeted > 0)).toHaveLength(7);
+    expect(await plotted(page)).toEqual(expected);
+    // The table alternative says the same.
+    const table = await page.$$eval('[data-testid="day-row"]', (rows) => rows.map((r) => [r.getAttribute('data-day'), Number(r.querySelector('[data-series="targeted"]')!.textContent)]));
+    expect(table).toEqual(Object.entries(expected).map(([day, d]) => [day, d.targeted]));
+    const rows = await siteRows(page);
+    expect(rows.slice(0, 1)).toEqual([['harvest.example', 33 + 12 + 1, 0]]);
+    expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['friendly.example', 'shop.example', 'beaker-demo.test']));
+    expect(rows.at(-1)![0]).toBe('friendly.example');
+  });
+
+  test('a number opens its records; page text stays text', async () => {
+    const row = page.locator('[data-testid="site-row"][data-site="shop.example"]');
+    await row.locator('[data-series="darkPattern"] button').click();
+    const dialog = page.getByTestId('evidence');
+    await dialog.locator('[data-testid="evidence-status"][data-shown="2"]').waitFor();
+    expect(await dialog.getByTestId('evidence-item').count()).toBe(2);
+    expect(await dialog.locator('q').first().textContent()).toContain('<img src=x onerror=');
+    expect(await dialog.locator('img').count()).toBe(0);
+    expect(await page.title()).toBe('Beaker history');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The keyboard: the day slider reads a day and offers its counts.
+    await page.getByRole('slider', { name: 'Day of the chart' }).focus();
+    await page.keyboard.press('Home');
+    await page.getByTestId('selected-day').waitFor();
+    expect(await page.getByTestId('tooltip').textContent()).toMatch(/targeted \d+ \(tracker requests \d+/);
+  });
+
+  test('no axe-core violations, light and dark; screenshots saved', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page), scheme).toEqual([]);
+      await page.screenshot({ path: join(ARTEFACTS, `dashboard-${scheme}.png`), fullPage: true });
+    }
+    // 200 % zoom of a 1280 px window: 640 CSS px. The page reflows; nothing but the tables' own scrollers is wider.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 640, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    await page.screenshot({ path: join(ARTEFACTS, 'dashboard-640px.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const site = await openDashboard('#site=harvest.example&span=30');
+    expect(await axeViolations(site)).toEqual([]);
+    await site.screenshot({ path: join(ARTEFACTS, 'dashboard-site-light.png'), fullPage: true });
+    await site.close();
+  });
+
+  test('deleting a site from its view changes every view', async () => {
+    const before = await expectedWeek();
+    await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html#site=harvest.example&span=7`);
+    await page.locator('[data-testid="site-view"][data-site="harvest.example"]').waitFor();
+    await page.getByRole('button', { name: 'Delete this site’s records…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete harvest.example' }).click();
+    await page.getByTestId('message').filter({ hasText: 'Deleted harvest.example: 6 pages' }).waitFor();
+    await page.getByTestId('site-empty').waitFor();
+    expect(await page.locator('[data-testid="day"][data-targeted="0"]').count()).toBe(7);
+
+    await page.getByTestId('all-sites').click();
+    await page.locator('[data-testid="sites"]').waitFor();
+    await until(() => siteRows(page), (rows) => !rows.some((r) => r[0] === 'harvest.example'));
+    const after = await expectedWeek();
+    expect(await plotted(page)).toEqual(after);
+    for (let ago = 1; ago <= 6; ago++) expect(after[daysBefore(TODAY, ago)]!.targeted).toBeLessThan(before[daysBefore(TODAY, ago)]!.targeted);
+    expect((await siteRows(page)).map((r) => r[0])).not.toContain('harvest.example');
+    expect(await page.locator('[data-testid="dark-category"][data-category="urgency"]').getAttribute('data-count')).toBe('1');
+    expect((await siteDays(ext)).filter((d) => d.site === 'harvest.example')).toEqual([]);
+  });
+});
