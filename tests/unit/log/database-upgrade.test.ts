@@ -5,6 +5,7 @@ import { weekTotals } from '../../../lib/log/queries';
 import { SCHEMA_VERSION, logEvent, pageVisit } from '../../../lib/schema';
 import { makeTrackerEvent, makeVisit } from './make-records';
 import { storedEvents } from './stored-events';
+import { createLegacyStores } from './legacy-stores';
 
 /** A database as version 2 of lib/log/database.ts left it, holding schema-1 records. */
 async function makeV2Database(name: string) {
@@ -14,21 +15,7 @@ async function makeV2Database(name: string) {
   };
   const visits = [v1Visit('2026-11-19'), v1Visit('2026-11-20')];
   const events = visits.map((v) => ({ ...makeTrackerEvent({ ...v, schemaVersion: SCHEMA_VERSION, seenFromStart: true, droppedEvents: 0 }), schemaVersion: 1 }));
-  const db = await openDB(name, 2, {
-    upgrade(db) {
-      const e = db.createObjectStore('events', { keyPath: 'id' });
-      e.createIndex('by-visit', 'visitId');
-      e.createIndex('by-time', 'time');
-      const v = db.createObjectStore('visits', { keyPath: 'id' });
-      v.createIndex('by-tab', ['tabId', 'startedAt']);
-      v.createIndex('by-time', 'startedAt');
-      v.createIndex('by-site', ['site', 'startedAt']);
-      const s = db.createObjectStore('siteDays', { keyPath: 'key' });
-      s.createIndex('by-day', 'day');
-      s.createIndex('by-site', ['site', 'day']);
-      db.createObjectStore('meta', { keyPath: 'key' });
-    },
-  });
+  const db = await openDB(name, 2, { upgrade: (db) => createLegacyStores(db, 2) });
   for (const v of visits) await db.put('visits', v);
   for (const e of events) await db.put('events', e);
   for (const v of visits) await db.put('siteDays', { key: `${v.site}|${v.day}`, site: v.site, day: v.day, visits: 1, counts: v.counts });
@@ -66,17 +53,7 @@ describe('database upgrade', () => {
   test('a v1 database goes through every step (roll-ups backfilled, then schema 2)', async () => {
     const name = 'beaker-upgrade-v1';
     const { seenFromStart: _s, droppedEvents: _d, ...visit } = makeVisit();
-    const raw = await openDB(name, 1, {
-      upgrade(db) {
-        const e = db.createObjectStore('events', { keyPath: 'id' });
-        e.createIndex('by-visit', 'visitId');
-        e.createIndex('by-time', 'time');
-        const v = db.createObjectStore('visits', { keyPath: 'id' });
-        v.createIndex('by-tab', ['tabId', 'startedAt']);
-        v.createIndex('by-time', 'startedAt');
-        v.createIndex('by-site', ['site', 'startedAt']);
-      },
-    });
+    const raw = await openDB(name, 1, { upgrade: (db) => createLegacyStores(db, 1) });
     await raw.put('visits', { ...visit, schemaVersion: 1 });
     raw.close();
     const db = await openDatabase(name);

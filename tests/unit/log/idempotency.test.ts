@@ -3,6 +3,7 @@ import { clearAll, openDatabase, type BeakerDatabase } from '../../../lib/log/da
 import { importRecords } from '../../../lib/log/import-records';
 import { getVisit, weekTotals } from '../../../lib/log/queries';
 import { applyRetention } from '../../../lib/log/retention';
+import { storedIdsOf } from '../../../lib/log/stored-ids';
 import { createWriteQueue, type WriteOp } from '../../../lib/log/write-queue';
 import type { LogEvent } from '../../../lib/schema';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from './make-records';
@@ -105,5 +106,35 @@ describe('what was deleted is not taken for stored', () => {
     await queue.flush();
     expect(await countEvents(db)).toBe(2);
     expect((await getVisit(db, visit.id))?.counts).toMatchObject({ tracker: 1, engagement: 1 });
+  });
+});
+
+describe('what a connection remembers', () => {
+  test('a batch that failed is not trusted: its retry reads its visits from disk again', async () => {
+    const reads = chunkReads();
+    const queue = createWriteQueue(async () => db, { maxAttempts: 2, setTimer: () => 0 });
+    const visit = makeVisit();
+    queue.push({ op: 'visit', visit });
+    queue.push({ op: 'event', event: makeTrackerEvent(visit) });
+    await queue.flush();
+    expect(reads()).toBe(1);
+    queue.push({ op: 'event', event: { ...makeTrackerEvent(visit), notCloneable: () => 1 } as unknown as LogEvent });
+    await queue.flush();
+    // First attempt: known, no read; it fails, so the second attempt reads again.
+    expect(reads()).toBe(2);
+    expect(queue.pending()).toBe(1);
+  });
+
+  test('the least recently used visits are dropped past 256 visits; the newest is kept whatever its size', () => {
+    const known = storedIdsOf({});
+    for (let v = 0; v < 300; v++) known.set(`v${v}`, { ids: new Set([`e${v}`]), dayKey: null });
+    expect(known.get('v0')).toBeUndefined();
+    expect(known.get('v43')).toBeUndefined();
+    expect(known.get('v44')?.ids).toEqual(new Set(['e44']));
+    expect(known.get('v299')).toBeDefined();
+    const big = new Set(Array.from({ length: 250_000 }, (_, i) => `big${i}`));
+    known.set('big', { ids: big, dayKey: 'news.example|2026-11-20' });
+    expect(known.get('big')?.ids.size).toBe(250_000);
+    expect(known.get('v299')).toBeUndefined();
   });
 });

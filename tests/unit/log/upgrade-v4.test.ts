@@ -8,26 +8,13 @@ import { createWriteQueue } from '../../../lib/log/write-queue';
 import type { LogEvent, PageVisit } from '../../../lib/schema';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from './make-records';
 import { storedEvents } from './stored-events';
+import { createLegacyStores } from './legacy-stores';
 
 const at = (ms: number) => new Date(Date.parse('2026-11-20T10:00:00.000Z') + ms).toISOString();
 
 /** The stores and indexes of v3. */
 function openV3(name: string) {
-  return openDB(name, 3, {
-    upgrade(db) {
-      const e = db.createObjectStore('events', { keyPath: 'id' });
-      e.createIndex('by-visit', 'visitId');
-      e.createIndex('by-time', 'time');
-      const v = db.createObjectStore('visits', { keyPath: 'id' });
-      v.createIndex('by-tab', ['tabId', 'startedAt']);
-      v.createIndex('by-time', 'startedAt');
-      v.createIndex('by-site', ['site', 'startedAt']);
-      const s = db.createObjectStore('siteDays', { keyPath: 'key' });
-      s.createIndex('by-day', 'day');
-      s.createIndex('by-site', ['site', 'day']);
-      db.createObjectStore('meta', { keyPath: 'key' });
-    },
-  });
+  return openDB(name, 3, { upgrade: (db) => createLegacyStores(db, 3) });
 }
 
 /**

@@ -6,6 +6,7 @@ import { getVisit, getVisitEvents, weekTotals } from '../../../lib/log/queries';
 import { logEvent } from '../../../lib/schema';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from './make-records';
 import { countEvents } from './stored-events';
+import { createLegacyStores } from './legacy-stores';
 
 let db: BeakerDatabase;
 let name: string;
@@ -163,17 +164,7 @@ describe('database upgrade', () => {
   test('a version-1 database (events and visits only) upgrades with its roll-ups backfilled', async () => {
     const oldName = `beaker-v1-${n++}`;
     const visit = makeVisit({ counts: { tracker: 4, ad: 0, darkPattern: 0, engagement: 2, requests: 9, thirdPartyRequests: 6 } });
-    const v1 = await openDB(oldName, 1, {
-      upgrade(database) {
-        const events = database.createObjectStore('events', { keyPath: 'id' });
-        events.createIndex('by-visit', 'visitId');
-        events.createIndex('by-time', 'time');
-        const visits = database.createObjectStore('visits', { keyPath: 'id' });
-        visits.createIndex('by-tab', ['tabId', 'startedAt']);
-        visits.createIndex('by-time', 'startedAt');
-        visits.createIndex('by-site', ['site', 'startedAt']);
-      },
-    });
+    const v1 = await openDB(oldName, 1, { upgrade: (database) => createLegacyStores(database, 1) });
     await v1.put('visits', visit);
     await v1.put('events', makeTrackerEvent(visit));
     v1.close();
