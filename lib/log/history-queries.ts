@@ -31,18 +31,24 @@ export function siteDaysOf(db: BeakerDatabase, site: string, from: string, to: s
   return db.getAllFromIndex('siteDays', 'by-site', IDBKeyRange.bound([site, from], [site, to]));
 }
 
+/** Roll-ups summed by a key of theirs (the day, the site). */
+function sumBy(rows: readonly SiteDay[], key: (row: SiteDay) => string): Map<string, { visits: number; counts: Counts }> {
+  const out = new Map<string, { visits: number; counts: Counts }>();
+  for (const row of rows) {
+    const into = out.get(key(row)) ?? { visits: 0, counts: emptyCounts() };
+    into.visits += row.visits;
+    addCounts(into.counts, row.counts);
+    out.set(key(row), into);
+  }
+  return out;
+}
+
 /** The daily series over `span` days ending `today`, every site or one; days with no record are zeros. */
 export async function dailySeries(db: BeakerDatabase, today: string, span: number, site?: string): Promise<DayPoint[]> {
   const days = daysOf(today, span);
   const from = days[0]!;
   const rows = site === undefined ? await siteDaysBetween(db, from, today) : await siteDaysOf(db, site, from, today);
-  const byDay = new Map<string, { visits: number; counts: Counts }>();
-  for (const row of rows) {
-    const into = byDay.get(row.day) ?? { visits: 0, counts: emptyCounts() };
-    into.visits += row.visits;
-    addCounts(into.counts, row.counts);
-    byDay.set(row.day, into);
-  }
+  const byDay = sumBy(rows, (row) => row.day);
   return days.map((day) => {
     const found = byDay.get(day);
     return pointOf(day, found?.visits ?? 0, found?.counts ?? emptyCounts());
@@ -55,14 +61,7 @@ export async function dailySeries(db: BeakerDatabase, today: string, span: numbe
  */
 export async function rankSites(db: BeakerDatabase, today: string, span: number): Promise<SiteRow[]> {
   const rows = await siteDaysBetween(db, daysBefore(today, span - 1), today);
-  const bySite = new Map<string, { visits: number; counts: Counts }>();
-  for (const row of rows) {
-    const into = bySite.get(row.site) ?? { visits: 0, counts: emptyCounts() };
-    into.visits += row.visits;
-    addCounts(into.counts, row.counts);
-    bySite.set(row.site, into);
-  }
-  const sites: SiteRow[] = [...bySite].map(([site, { visits, counts }]) => {
+  const sites: SiteRow[] = [...sumBy(rows, (row) => row.site)].map(([site, { visits, counts }]) => {
     const targeted = targetedCount(counts);
     return { site, visits, counts, targeted, engaged: counts.engagement, ratio: ratioOf(targeted, counts.engagement) };
   });

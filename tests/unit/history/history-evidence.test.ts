@@ -1,28 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
+import { describe, expect, test } from 'vitest';
+import { openDatabase } from '../../../lib/log/database';
 import { darkPatternsByCategory, evidencePage, MAX_DARK_PATTERN_VISITS } from '../../../lib/log/history-evidence';
 import { createWriteQueue } from '../../../lib/log/write-queue';
 import { evidenceAnswer } from '../../../lib/history-messages';
 import { makeVisit } from '../log/make-records';
-import { TODAY, darkPatternEvent, localIso, writeHistoryLog, type HistoryLog } from './history-log';
+import { TODAY, darkPatternEvent, localIso, useHistoryLog } from './history-log';
 
-const zone = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterAll(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
-
-let db: BeakerDatabase;
-let log: HistoryLog;
+const h = useHistoryLog('evidence');
 let n = 0;
-beforeEach(async () => {
-  db = await openDatabase(`beaker-history-evidence-${n++}`);
-  log = await writeHistoryLog(db);
-});
-afterEach(() => db.close());
 
 const WEEK = { site: null, from: '2026-11-14', to: TODAY } as const;
 
@@ -30,7 +15,7 @@ describe('evidencePage: the records behind a count', () => {
   test('every tracker request of the week, newest site-day first, in pages that add up to the count', async () => {
     const pages = [];
     for (let offset: number | null = 0; offset !== null; ) {
-      const page = await evidencePage(db, { ...WEEK, count: 'tracker', offset, limit: 4 });
+      const page = await evidencePage(h.db, { ...WEEK, count: 'tracker', offset, limit: 4 });
       pages.push(page);
       offset = page.nextOffset;
     }
@@ -41,7 +26,7 @@ describe('evidencePage: the records behind a count', () => {
       [13, 12, 1, null],
     ]);
     const visits = pages.flatMap((p) => p.items.map((i) => i.event.visitId));
-    const { ads20, news20, shop19, news18, news14 } = log.visits;
+    const { ads20, news20, shop19, news18, news14 } = h.log.visits;
     // 11-20 (ads.example before news.example), 11-19, 11-18, 11-14.
     expect(visits).toEqual([...Array(5).fill(ads20.id), news20.id, shop19.id, shop19.id, news18.id, news18.id, ...Array(3).fill(news14.id)]);
     expect(new Set(pages.flatMap((p) => p.items.map((i) => i.event.id))).size).toBe(13);
@@ -49,18 +34,18 @@ describe('evidencePage: the records behind a count', () => {
   });
 
   test('one site on one day: the visit across midnight holds its events after midnight', async () => {
-    const page = await evidencePage(db, { site: 'shop.example', from: '2026-11-19', to: '2026-11-19', count: 'darkPattern', offset: 0, limit: 10 });
+    const page = await evidencePage(h.db, { site: 'shop.example', from: '2026-11-19', to: '2026-11-19', count: 'darkPattern', offset: 0, limit: 10 });
     expect(page.total).toBe(2);
     expect(page.items.map((i) => [i.event.kind === 'dark-pattern' && i.event.type, i.event.time])).toEqual([
       ['countdown-timer', localIso('2026-11-20', 0, 10)],
       ['activity-notification', localIso('2026-11-20', 0, 11)],
     ]);
     // The day after has no record of it: the roll-up counted it on the 19th.
-    expect((await evidencePage(db, { site: 'shop.example', from: TODAY, to: TODAY, count: 'darkPattern', offset: 0, limit: 10 })).total).toBe(0);
+    expect((await evidencePage(h.db, { site: 'shop.example', from: TODAY, to: TODAY, count: 'darkPattern', offset: 0, limit: 10 })).total).toBe(0);
   });
 
   test('ads shown, each with whether it was then seen', async () => {
-    const page = await evidencePage(db, { site: 'news.example', from: '2026-11-14', to: '2026-11-14', count: 'ad', offset: 0, limit: 10 });
+    const page = await evidencePage(h.db, { site: 'news.example', from: '2026-11-14', to: '2026-11-14', count: 'ad', offset: 0, limit: 10 });
     expect(page.items.map((i) => [i.event.kind === 'ad' && i.event.unitId, i.seen])).toEqual([
       ['slot-1', true],
       ['slot-2', false],
@@ -68,16 +53,16 @@ describe('evidencePage: the records behind a count', () => {
   });
 
   test('page-supplied evidence stays text as stored, and the answer parses with its message schema', async () => {
-    const page = await evidencePage(db, { site: 'shop.example', from: '2026-11-19', to: '2026-11-19', count: 'darkPattern', offset: 1, limit: 1 });
+    const page = await evidencePage(h.db, { site: 'shop.example', from: '2026-11-19', to: '2026-11-19', count: 'darkPattern', offset: 1, limit: 1 });
     expect(page.items[0]!.event).toMatchObject({ evidence: '<b>Anna</b> from Berlin just bought this' });
     expect(evidenceAnswer.safeParse(JSON.parse(JSON.stringify(page)))).toEqual({ success: true, data: page });
   });
 
   test('bounded: at most 100 a page; an offset past the end gives nothing', async () => {
-    const page = await evidencePage(db, { ...WEEK, count: 'tracker', offset: 0, limit: 10_000 });
+    const page = await evidencePage(h.db, { ...WEEK, count: 'tracker', offset: 0, limit: 10_000 });
     expect(page.items).toHaveLength(13);
-    expect(await evidencePage(db, { ...WEEK, count: 'tracker', offset: 50, limit: 10 })).toEqual({ total: 13, offset: 50, items: [], nextOffset: null });
-    expect((await evidencePage(db, { ...WEEK, count: 'engagement', offset: 0, limit: 100 })).items.map((i) => i.event.kind === 'engagement' && i.event.action)).toEqual([
+    expect(await evidencePage(h.db, { ...WEEK, count: 'tracker', offset: 50, limit: 10 })).toEqual({ total: 13, offset: 50, items: [], nextOffset: null });
+    expect((await evidencePage(h.db, { ...WEEK, count: 'engagement', offset: 0, limit: 100 })).items.map((i) => i.event.kind === 'engagement' && i.event.action)).toEqual([
       'click',
       'submit',
       'click',
@@ -88,7 +73,7 @@ describe('evidencePage: the records behind a count', () => {
 
 describe('darkPatternsByCategory', () => {
   test('categories with their types and where they were seen; they add up to the roll-ups', async () => {
-    const result = await darkPatternsByCategory(db, TODAY, 7);
+    const result = await darkPatternsByCategory(h.db, TODAY, 7);
     expect(result.total).toBe(3);
     expect(result.truncated).toBe(false);
     expect(result.categories.map((c) => [c.category, c.count, c.types.map((t) => `${t.type}×${t.count}`)])).toEqual([
@@ -103,8 +88,8 @@ describe('darkPatternsByCategory', () => {
   });
 
   test('one site; a span without any is empty', async () => {
-    expect((await darkPatternsByCategory(db, TODAY, 7, 'news.example')).categories.map((c) => [c.category, c.count])).toEqual([['urgency', 1]]);
-    expect(await darkPatternsByCategory(db, '2026-11-16', 2)).toEqual({ total: 0, categories: [], truncated: false });
+    expect((await darkPatternsByCategory(h.db, TODAY, 7, 'news.example')).categories.map((c) => [c.category, c.count])).toEqual([['urgency', 1]]);
+    expect(await darkPatternsByCategory(h.db, '2026-11-16', 2)).toEqual({ total: 0, categories: [], truncated: false });
   });
 
   test('reads a bounded number of visits and says when it stopped', async () => {

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { createWriteQueue, type WriteQueue } from '../../../lib/log/write-queue';
 import { getVisitEvents } from '../../../lib/log/queries';
 import { createHistoryHandlers } from '../../../lib/background/history';
@@ -9,37 +8,15 @@ import { deleteAnswer, historyOverview, historySiteAnswer } from '../../../lib/h
 import { pageMessage, parseMessage } from '../../../lib/messages';
 import { emptyCounts } from '../../../lib/schema';
 import { makeTrackerEvent } from '../log/make-records';
-import { TODAY, localIso, writeHistoryLog, type HistoryLog } from './history-log';
+import { MemoryStore, TODAY, localIso, useHistoryLog } from './history-log';
 
-const zone = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterAll(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
-
-class MemoryStore {
-  readonly data = new Map<string, unknown>();
-  async get(key: string): Promise<Record<string, unknown>> {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    for (const [k, v] of Object.entries(structuredClone(items))) this.data.set(k, v);
-  }
-}
-
-let db: BeakerDatabase;
-let log: HistoryLog;
+const h = useHistoryLog('handlers');
 let queue: WriteQueue;
 let tabs: TabVisits;
 let restarted: NavigationDetails[];
 let handlers: ReturnType<typeof createHistoryHandlers>;
-let n = 0;
 beforeEach(async () => {
-  db = await openDatabase(`beaker-history-handlers-${n++}`);
-  log = await writeHistoryLog(db);
+  const { db, log } = h;
   queue = createWriteQueue(async () => db);
   tabs = new TabVisits(new MemoryStore());
   restarted = [];
@@ -55,7 +32,6 @@ beforeEach(async () => {
     now: () => new Date(localIso(TODAY, 15)),
   });
 });
-afterEach(() => db.close());
 
 /** What a page would send, through the catalogue's parser, then the handler; the answer as JSON. */
 async function ask<T>(raw: { type: string } & Record<string, unknown>): Promise<T> {
@@ -67,7 +43,7 @@ async function ask<T>(raw: { type: string } & Record<string, unknown>): Promise<
 
 describe('the History handlers', () => {
   test('the overview answers for today and parses with its schema; queued writes are in it', async () => {
-    queue.push({ op: 'event', event: makeTrackerEvent(log.visits.news20) });
+    queue.push({ op: 'event', event: makeTrackerEvent(h.log.visits.news20) });
     const answer = historyOverview.parse(await ask({ type: 'get-history', span: 7 }));
     expect(answer.today).toBe(TODAY);
     expect(answer.series.map((p) => p.targeted)).toEqual([5, 0, 0, 0, 3, 4, 7]);
@@ -83,11 +59,11 @@ describe('the History handlers', () => {
 
   test('delete-site: the numbers change at once, an open tab on the site starts a new visit, late events are removed', async () => {
     // An event of the tab's visit still in the queue when the delete runs.
-    queue.push({ op: 'event', event: makeTrackerEvent(log.visits.news20) });
+    queue.push({ op: 'event', event: makeTrackerEvent(h.log.visits.news20) });
     const answer = deleteAnswer.parse(await ask({ type: 'delete-site', site: 'news.example' }));
     expect(answer).toEqual({ deleted: true, visits: 4, events: 15, siteDays: 4 });
-    expect(restarted).toEqual([{ tabId: 4, frameId: 0, url: log.visits.news20.url, adopted: true }]);
-    expect(await getVisitEvents(db, log.visits.news20.id)).toEqual([]);
+    expect(restarted).toEqual([{ tabId: 4, frameId: 0, url: h.log.visits.news20.url, adopted: true }]);
+    expect(await getVisitEvents(h.db, h.log.visits.news20.id)).toEqual([]);
     const after = historyOverview.parse(await ask({ type: 'get-history', span: 7 }));
     expect(after.sites.map((s) => s.site)).toEqual(['ads.example', 'shop.example', 'quiet.example']);
     expect(after.series.map((p) => p.targeted)).toEqual([0, 0, 0, 0, 0, 4, 5]);

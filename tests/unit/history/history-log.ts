@@ -1,6 +1,7 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { SCHEMA_VERSION, type LogEvent, type PageVisit } from '../../../lib/schema';
 import type { Provenance } from '../../../lib/schema/common';
-import type { BeakerDatabase } from '../../../lib/log/database';
+import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
 import { createWriteQueue } from '../../../lib/log/write-queue';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from '../log/make-records';
 
@@ -115,4 +116,38 @@ export async function writeHistoryLog(db: BeakerDatabase): Promise<HistoryLog> {
   // A failed batch stays queued and flush() still resolves: a fixture must fail loudly instead.
   if (failures.length > 0 || queue.pending() > 0) throw new Error(`the history log was not written: ${String(failures[0])}`);
   return { visits: v };
+}
+
+/**
+ * For a test file: local days in Europe/Berlin (an offset from UTC, so local and UTC midnight
+ * differ), and a fresh database holding the log above before each test.
+ */
+export function useHistoryLog(name: string): { db: BeakerDatabase; log: HistoryLog } {
+  const zone = process.env.TZ;
+  const current = {} as { db: BeakerDatabase; log: HistoryLog };
+  let n = 0;
+  beforeAll(() => {
+    process.env.TZ = 'Europe/Berlin';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+  beforeEach(async () => {
+    current.db = await openDatabase(`beaker-history-${name}-${n++}`);
+    current.log = await writeHistoryLog(current.db);
+  });
+  afterEach(() => current.db.close());
+  return current;
+}
+
+/** `storage.session` stand-in: values are copied in and out, as the browser serialises them. */
+export class MemoryStore {
+  readonly data = new Map<string, unknown>();
+  async get(key: string): Promise<Record<string, unknown>> {
+    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
+  }
+  async set(items: Record<string, unknown>): Promise<void> {
+    for (const [k, v] of Object.entries(structuredClone(items))) this.data.set(k, v);
+  }
 }

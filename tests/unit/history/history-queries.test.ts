@@ -1,33 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
+import { describe, expect, test } from 'vitest';
+import { openDatabase } from '../../../lib/log/database';
 import { dailySeries, daysOf, rankSites, siteView, visitsOfSiteDay } from '../../../lib/log/history-queries';
 import { emptyCounts } from '../../../lib/schema';
-import { TODAY, localIso, writeHistoryLog, type HistoryLog } from './history-log';
+import { TODAY, localIso, useHistoryLog } from './history-log';
 
-// Local days are the browser's: pin a zone with an offset, so UTC and local midnight differ.
-const zone = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterAll(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
-
-let db: BeakerDatabase;
-let log: HistoryLog;
+const h = useHistoryLog('queries');
 let n = 0;
-beforeEach(async () => {
-  db = await openDatabase(`beaker-history-queries-${n++}`);
-  log = await writeHistoryLog(db);
-});
-afterEach(() => db.close());
 
 const zero = (day: string, visits = 0) => ({ day, visits, tracker: 0, ad: 0, darkPattern: 0, targeted: 0, engaged: 0, ratio: null });
 
 describe('dailySeries', () => {
   test('7 days ending today, hand-computed; days with no record are zeros', async () => {
-    expect(await dailySeries(db, TODAY, 7)).toEqual([
+    expect(await dailySeries(h.db, TODAY, 7)).toEqual([
       { day: '2026-11-14', visits: 1, tracker: 3, ad: 2, darkPattern: 0, targeted: 5, engaged: 2, ratio: 2.5 },
       zero('2026-11-15'),
       zero('2026-11-16'),
@@ -41,7 +25,7 @@ describe('dailySeries', () => {
 
   test('30 and 90 days: one point per day, the older visit included, nothing before it', async () => {
     for (const span of [30, 90]) {
-      const series = await dailySeries(db, TODAY, span);
+      const series = await dailySeries(h.db, TODAY, span);
       expect(series).toHaveLength(span);
       expect(series[0]!.day).toBe(daysOf(TODAY, span)[0]);
       expect(series.at(-1)!.day).toBe(TODAY);
@@ -52,7 +36,7 @@ describe('dailySeries', () => {
   });
 
   test('one site: only its own days', async () => {
-    const series = await dailySeries(db, TODAY, 7, 'shop.example');
+    const series = await dailySeries(h.db, TODAY, 7, 'shop.example');
     expect(series.filter((p) => p.visits > 0)).toEqual([{ day: '2026-11-19', visits: 1, tracker: 2, ad: 0, darkPattern: 2, targeted: 4, engaged: 1, ratio: 4 }]);
     expect(series).toHaveLength(7);
   });
@@ -72,7 +56,7 @@ describe('dailySeries', () => {
 
 describe('rankSites', () => {
   test('targeted without any engagement first, then by targeted : engaged; nothing at all last', async () => {
-    const sites = await rankSites(db, TODAY, 7);
+    const sites = await rankSites(h.db, TODAY, 7);
     expect(sites.map((s) => [s.site, s.targeted, s.engaged, s.ratio])).toEqual([
       ['ads.example', 5, 0, null],
       ['shop.example', 4, 1, 4],
@@ -90,14 +74,14 @@ describe('rankSites', () => {
   });
 
   test('30 days take in the older visit', async () => {
-    const news = (await rankSites(db, TODAY, 30)).find((s) => s.site === 'news.example')!;
+    const news = (await rankSites(h.db, TODAY, 30)).find((s) => s.site === 'news.example')!;
     expect([news.visits, news.targeted, news.ratio]).toEqual([4, 10, 10 / 3]);
   });
 });
 
 describe('siteView', () => {
   test('its days, totals, the week against the week before, and what changed since the visit before', async () => {
-    const view = await siteView(db, 'news.example', TODAY, 7);
+    const view = await siteView(h.db, 'news.example', TODAY, 7);
     expect(view.series.filter((p) => p.visits > 0).map((p) => [p.day, p.targeted, p.engaged])).toEqual([
       ['2026-11-14', 5, 2],
       ['2026-11-18', 3, 0],
@@ -106,16 +90,16 @@ describe('siteView', () => {
     expect(view.totals).toEqual({ visits: 3, counts: { ...emptyCounts(), tracker: 6, ad: 2, darkPattern: 1, engagement: 3 }, targeted: 9, engaged: 3, ratio: 3 });
     expect(view.trend.thisWeek).toMatchObject({ from: '2026-11-14', to: TODAY, visits: 3 });
     expect(view.trend.lastWeek).toMatchObject({ from: '2026-11-07', to: '2026-11-13', visits: 1, counts: { tracker: 1 } });
-    expect(view.lastVisits.map((v) => v.id)).toEqual([log.visits.news20.id, log.visits.news18.id]);
+    expect(view.lastVisits.map((v) => v.id)).toEqual([h.log.visits.news20.id, h.log.visits.news18.id]);
     // Last visit (1 tracker, 1 engaged) minus the one before (2 trackers, 1 dark pattern).
     expect(view.change).toEqual({ targeted: -2, engaged: 1, tracker: -1, ad: 0, darkPattern: -1 });
   });
 
   test('a site seen once has no change to tell; an unknown site is empty', async () => {
-    const shop = await siteView(db, 'shop.example', TODAY, 7);
+    const shop = await siteView(h.db, 'shop.example', TODAY, 7);
     expect(shop.lastVisits).toHaveLength(1);
     expect(shop.change).toBeNull();
-    const none = await siteView(db, 'never.example', TODAY, 7);
+    const none = await siteView(h.db, 'never.example', TODAY, 7);
     expect(none.totals.visits).toBe(0);
     expect(none.lastVisits).toEqual([]);
     expect(none.series.every((p) => p.visits === 0)).toBe(true);
@@ -125,7 +109,7 @@ describe('siteView', () => {
 describe('visitsOfSiteDay', () => {
   test('matches the roll-up day, not the UTC date: 23:50 local on the 19th is 22:50 UTC', async () => {
     expect(localIso('2026-11-19', 23, 50)).toBe('2026-11-19T22:50:00.000Z');
-    expect((await visitsOfSiteDay(db, 'shop.example', '2026-11-19')).map((v) => v.id)).toEqual([log.visits.shop19.id]);
-    expect(await visitsOfSiteDay(db, 'shop.example', '2026-11-20')).toEqual([]);
+    expect((await visitsOfSiteDay(h.db, 'shop.example', '2026-11-19')).map((v) => v.id)).toEqual([h.log.visits.shop19.id]);
+    expect(await visitsOfSiteDay(h.db, 'shop.example', '2026-11-20')).toEqual([]);
   });
 });

@@ -10,16 +10,7 @@ import type { WriteOp } from '../../../lib/log/write-queue';
 import { sanitizeSettings } from '../../../lib/settings';
 import { pageMessage, parseMessage, popupData } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schema/settings';
-
-class MemoryStore {
-  readonly data = new Map<string, unknown>();
-  async get(key: string): Promise<Record<string, unknown>> {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    for (const [k, v] of Object.entries(structuredClone(items))) this.data.set(k, v);
-  }
-}
+import { MemoryStore } from './history-log';
 
 /** The browser's tab events, fired by hand. */
 function fakeTabs(open: { id: number; incognito: boolean }[]) {
