@@ -215,6 +215,26 @@ describe('the History dashboard', () => {
     await site.close();
   });
 
+  test('the popup links to its site\'s history and the week; it has no axe-core violations either', async () => {
+    const tabId = await tabIdOf(ext, 'https://news.beaker-demo.test/');
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('[data-testid="popup"][data-status="ready"]').waitFor();
+    const base = `chrome-extension://${browser.extensionId}/dashboard.html`;
+    expect(await popup.getByTestId('site-history').getAttribute('href')).toBe(`${base}#site=beaker-demo.test&span=7`);
+    expect(await popup.getByTestId('week-history').getAttribute('href')).toBe(`${base}#span=7`);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(popup), scheme).toEqual([]);
+      await popup.screenshot({ path: join(ARTEFACTS, `popup-${scheme}.png`), fullPage: true });
+    }
+    const [opened] = await Promise.all([browser.context.waitForEvent('page'), popup.getByTestId('site-history').click()]);
+    await opened.locator('[data-testid="site-view"][data-site="beaker-demo.test"]').waitFor();
+    expect(Number((await opened.getByTestId('site-totals').textContent())?.match(/targeted (\d+)/)?.[1])).toBeGreaterThan(0);
+    await opened.close();
+    await popup.close();
+  });
+
   test('deleting a site from its view changes every view', async () => {
     const before = await expectedWeek();
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html#site=harvest.example&span=7`);
