@@ -255,4 +255,19 @@ describe('the History dashboard', () => {
     expect(await page.locator('[data-testid="dark-category"][data-category="urgency"]').getAttribute('data-count')).toBe('1');
     expect((await siteDays(ext)).filter((d) => d.site === 'harvest.example')).toEqual([]);
   });
+
+  test('deleting a range of days from the data controls empties those days and keeps the others', async () => {
+    const day = daysBefore(TODAY, 5);
+    const before = await expectedWeek();
+    expect(before[day]!.targeted).toBeGreaterThan(0);
+    await page.getByTestId('delete-from').fill(day);
+    await page.getByTestId('delete-to').fill(day);
+    await page.getByRole('button', { name: 'Delete these days…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete these days' }).click();
+    await page.getByTestId('message').filter({ hasText: `Deleted ${day} to ${day}` }).waitFor();
+    const after = await expectedWeek();
+    expect(after[day]).toEqual({ targeted: 0, engaged: 0, tracker: 0, ad: 0, darkPattern: 0 });
+    expect(await until(() => plotted(page), (p) => p[day]?.targeted === 0)).toEqual(after);
+    expect(after[daysBefore(TODAY, 2)]).toEqual(before[daysBefore(TODAY, 2)]);
+  });
 });
