@@ -3,11 +3,11 @@
  * nice axis ticks, bar positions, day labels. Pure, unit-tested.
  */
 
-/** The smallest "nice" number (1, 2, 2.5 or 5 × 10ⁿ) at or above `value`; 1 for nothing. */
+/** The smallest "nice" number (1, 2 or 5 × 10ⁿ) at or above `value`; 1 for nothing. Counts are whole: no 2.5 steps. */
 export function niceCeil(value: number): number {
   if (!(value > 0)) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value - 1e-9) return step * power;
+  for (const step of [1, 2, 5, 10]) if (step * power >= value - 1e-9) return step * power;
   return 10 * power;
 }
 

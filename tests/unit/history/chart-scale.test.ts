@@ -12,8 +12,8 @@ describe('chart arithmetic', () => {
     [3, 5],
     [7, 10],
     [12, 20],
-    [23, 25],
-    [240, 250],
+    [23, 50],
+    [240, 500],
     [1001, 2000],
   ])('niceCeil(%d) = %d', (value, nice) => expect(niceCeil(value)).toBe(nice));
 
@@ -21,6 +21,7 @@ describe('chart arithmetic', () => {
     expect(ticks(0)).toEqual([0, 1]);
     expect(ticks(3)).toEqual([0, 1, 2, 3]);
     expect(ticks(15)).toEqual([0, 5, 10, 15]);
+    expect(ticks(10)).toEqual([0, 5, 10]);
     expect(ticks(46)).toEqual([0, 20, 40, 60]);
     expect(ticks(1234)).toEqual([0, 500, 1000, 1500]);
   });
