@@ -14,130 +14,12 @@ import { historyRequests } from './history-messages';
  * counted, never trusted.
  */
 
-import {
-  LIST_NAME,
-  MAX_ACTS_PER_MESSAGE,
-  MAX_FINDINGS_PER_MESSAGE,
-  MAX_LIST_HREF_CHARS,
-  MAX_LIST_HREFS_PER_MESSAGE,
-  MAX_LIST_NAMES_PER_MESSAGE,
-  MAX_MESSAGE_BYTES,
-  MAX_TEXT_CHARS,
-  MAX_TEXTS_PER_MESSAGE,
-  MAX_URLS_PER_MESSAGE,
-} from './message-limits';
-import { reason } from './schema/common';
+import { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE } from './message-limits';
+import { boundedText as text, contentMessage } from './schema/content-messages';
 
+export { contentMessage };
+export type { ContentMessage, ContentSettings, EngagementAct, FindingReport, ListAnswer, ListSelectorsMessage } from './schema/content-messages';
 export { MAX_ACTS_PER_MESSAGE, MAX_FINDINGS_PER_MESSAGE, MAX_MESSAGE_BYTES, MAX_URLS_PER_MESSAGE };
-
-export const engagementAct = z.object({
-  action: engagementAction,
-  /** Epoch milliseconds when the act happened in the page. */
-  at: z.number().check(z.gte(0)),
-  target: z.object({
-    tag: z.string().check(z.maxLength(32)),
-    role: z.nullable(z.string().check(z.maxLength(32))),
-  }),
-});
-export type EngagementAct = z.infer<typeof engagementAct>;
-
-const text = (max: number) => z.string().check(z.maxLength(max));
-
-/** An ad unit or dark pattern a content script found; the background adds provenance. */
-export const findingReport = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('ad'),
-    /** Unique within the page for the unit; impressions refer to it. */
-    unitId: text(80).check(z.minLength(1)),
-    phase: z.enum(['rendered', 'impression']),
-    detectorId: text(80),
-    network: z.nullable(text(80)),
-    locator: text(200),
-    reasons: z.array(reason).check(z.maxLength(16)),
-  }),
-  z.object({
-    kind: z.literal('dark-pattern'),
-    unitId: text(80).check(z.minLength(1)),
-    detectorId: text(80),
-    category: text(40),
-    type: text(60),
-    confidence: z.number().check(z.gte(0), z.lte(1)),
-    evidence: text(200),
-    locator: text(200),
-    explanationId: text(60),
-    reasons: z.array(reason).check(z.maxLength(16)),
-  }),
-]);
-export type FindingReport = z.infer<typeof findingReport>;
-
-/** Content script → background. */
-export const contentMessage = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('engagement'),
-    acts: z.array(engagementAct).check(z.minLength(1), z.maxLength(MAX_ACTS_PER_MESSAGE)),
-  }),
-  z.object({
-    type: z.literal('findings'),
-    findings: z.array(findingReport).check(z.minLength(1), z.maxLength(MAX_FINDINGS_PER_MESSAGE)),
-  }),
-  z.object({
-    /** TrackerDB verdicts for the sources of frames, images and scripts (ad-host detection). */
-    type: z.literal('classify-urls'),
-    urls: z.array(text(2048)).check(z.minLength(1), z.maxLength(MAX_URLS_PER_MESSAGE)),
-  }),
-  z.object({
-    /** Text-classifier facts for page strings (the rules live in the background, not the page). */
-    type: z.literal('classify-texts'),
-    lang: z.nullable(text(16)),
-    texts: z.array(text(MAX_TEXT_CHARS)).check(z.minLength(1), z.maxLength(MAX_TEXTS_PER_MESSAGE)),
-  }),
-  z.object({
-    /**
-     * What this frame may do, asked once at start and again when the settings change: answered with
-     * `ContentSettings` for the page's site (the top frame's `url`; a subframe's tab's page). The
-     * content script scans nothing before it has the answer.
-     */
-    type: z.literal('get-content-settings'),
-    url: text(2048),
-  }),
-  z.object({
-    /**
-     * EasyList element-hiding selectors that may match this document (lib/ads/lists/), answered with a
-     * `ListAnswer`. `site`: also the rules that depend on the address alone (the site's own rules,
-     * and generic rules no class, id or link narrows), asked once per document.
-     */
-    type: z.literal('list-selectors'),
-    /** The asking frame's address: list rules are per document, not per tab. */
-    url: text(2048),
-    site: z.boolean(),
-    classes: z.array(z.string().check(z.regex(LIST_NAME))).check(z.maxLength(MAX_LIST_NAMES_PER_MESSAGE)),
-    ids: z.array(z.string().check(z.regex(LIST_NAME))).check(z.maxLength(MAX_LIST_NAMES_PER_MESSAGE)),
-    hrefs: z.array(text(MAX_LIST_HREF_CHARS)).check(z.maxLength(MAX_LIST_HREFS_PER_MESSAGE)),
-  }),
-]);
-export type ContentMessage = z.infer<typeof contentMessage>;
-export type ListSelectorsMessage = Extract<ContentMessage, { type: 'list-selectors' }>;
-
-/**
- * What `list-selectors` answers. `off`: the setting is off (or no list could be had), ask no more
- * on this page; `loading`: the list is being fetched or parsed, ask again with the next batch.
- */
-export interface ListAnswer {
-  state: 'off' | 'loading' | 'ready';
-  selectors: string[];
-}
-
-/**
- * What `get-content-settings` answers: whether the page's site is paused and which detector
- * families are on. Checked by hand in the content script (lib/content/start-content.ts), which
- * bundles no zod.
- */
-export interface ContentSettings {
-  paused: boolean;
-  families: { ads: boolean; darkPatterns: boolean; engagement: boolean };
-  /** EasyList's element-hiding rules are on: only then does the content script ask `list-selectors`. */
-  lists?: boolean;
-}
 
 const settingsShape = settingsSchema.shape;
 /**
@@ -256,7 +138,6 @@ export const highlightMessage = z.object({
   type: z.literal('highlight'),
   items: z.nullable(z.array(z.object({ unitId: text(80), label: text(120) })).check(z.maxLength(200))),
 });
-export type HighlightMessage = z.infer<typeof highlightMessage>;
 
 /**
  * Export and import run over a runtime Port (ARCHITECTURE.md, "Export and import"), only from the
@@ -312,7 +193,6 @@ true satisfies Same<Extract<ImportReply, { type: 'import-done' }>['summary'], Im
 
 /** Background → extension pages: a visit's counts changed; views re-read the log. */
 export const broadcastMessage = z.object({ type: z.literal('visit-updated'), visitId: z.string(), tabId: z.int() });
-export type BroadcastMessage = z.infer<typeof broadcastMessage>;
 
 export type ParseOutcome<T> = { ok: true; message: T } | { ok: false; error: 'oversized' | 'malformed' | 'unserialisable' };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check CI runs, in order, stopping at the first failure:
-// type-check, unit tests, both builds, AMO's linter on the Firefox build, end-to-end tests in
+// type-check, unused code (knip), unit tests, both builds, AMO's linter on the Firefox build, end-to-end tests in
 // Debian's Chromium and Firefox ESR. Ends with one line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -56,6 +56,8 @@ if (!existsSync('/usr/bin/redis-server') && !process.env.REDIS_SERVER_PATH) {
 
 const steps = [
   () => run('type-check', 'npm', ['run', '--silent', 'typecheck']),
+  // No unused files, exports or dependencies (knip.json names each exception and why).
+  () => run('unused code (knip)', 'npx', ['knip', '--no-progress']),
   () => vitest('unit tests', []),
   () => run('build (Chrome MV3, Firefox MV2)', 'npm', ['run', '--silent', 'build']),
   lintFirefox,

@@ -169,9 +169,3 @@ export function classifyText(text: string, opts: ClassifyTextOptions = {}): Text
   return { category: m.category, type: m.type, confidence: m.confidence, ruleId: m.ruleId, explanationId: m.explanationId };
 }
 
-/** The compiled rule for a rule id with or without `@version` (tests, eval). */
-export function compiledRule(id: string): { rule: TextRule; regex: RegExp } | undefined {
-  const bare = id.split('@')[0];
-  const found = COMPILED.find((c) => c.rule.id === bare);
-  return found ? { rule: found.rule, regex: found.regex } : undefined;
-}

@@ -1,12 +1,16 @@
 import { z } from 'zod/mini';
-import { CATEGORIES, EVIDENCE_SOURCES, EXPLANATION_ID, PATTERN_TYPES, TAXONOMY } from './taxonomy';
-import { TEXT_RULE_LANGS } from './text-rules';
+import { CATEGORIES, EVIDENCE_SOURCES, EXPLANATION_ID, PATTERN_TYPES, TAXONOMY, type CategoryInfo, type PatternTypeInfo } from './taxonomy';
+import { TEXT_RULE_LANGS, type TextRule } from './text-rules';
 import { regexShapeProblem } from './regex-shape';
 
 /**
  * zod schemas of the dark-pattern data tables (taxonomy, text rules). The tables themselves are
- * plain modules so the content script ships them without zod; tests parse every entry with these.
+ * plain modules so the content script ships them without zod, and they declare their own types
+ * (so this module imports them and not the other way: no import cycle); tests parse every entry with
+ * these, and the compile-time checks below keep each schema and its table's type the same.
  */
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 export const categoryId = z.enum(CATEGORIES);
 export const patternType = z.enum(PATTERN_TYPES);
@@ -17,7 +21,7 @@ export const categoryInfo = z.object({
   description: z.string().check(z.minLength(20), z.maxLength(240)),
   source: z.string().check(z.minLength(4), z.maxLength(120)),
 });
-export type CategoryInfo = z.infer<typeof categoryInfo>;
+true satisfies Same<z.infer<typeof categoryInfo>, CategoryInfo>;
 
 export const patternTypeInfo = z.object({
   category: categoryId,
@@ -29,7 +33,8 @@ export const patternTypeInfo = z.object({
   source: z.string().check(z.minLength(4), z.maxLength(120)),
   detectableFrom: z.array(z.enum(EVIDENCE_SOURCES)).check(z.minLength(1)),
 });
-export type PatternTypeInfo = z.infer<typeof patternTypeInfo>;
+true satisfies Same<Omit<z.infer<typeof patternTypeInfo>, 'detectableFrom'>, Omit<PatternTypeInfo, 'detectableFrom'>>;
+true satisfies Same<z.infer<typeof patternTypeInfo>['detectableFrom'][number], PatternTypeInfo['detectableFrom'][number]>;
 
 function compiles(source: string, flags: string): boolean {
   try {
@@ -67,4 +72,4 @@ export const textRule = z
     z.refine((r) => TAXONOMY[r.type].category === r.category, { message: 'category must be the type’s category in the taxonomy' }),
     z.refine((r) => compiles(r.source, r.flags), { message: 'pattern does not compile' }),
   );
-export type TextRule = z.infer<typeof textRule>;
+true satisfies Same<z.infer<typeof textRule>, TextRule>;

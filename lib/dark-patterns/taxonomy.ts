@@ -1,4 +1,3 @@
-import type { CategoryInfo, PatternTypeInfo } from './schemas';
 
 /**
  * The dark-pattern taxonomy as data (issue #4, part 1).
@@ -29,7 +28,24 @@ export const EXPLANATION_ID = /^dark-pattern\/[a-z-]+$/;
 
 // The zod schemas of these tables live in schemas.ts (tests validate them): zod stays out of
 // the content script, which ships this module.
-export type { CategoryInfo, PatternTypeInfo };
+/** A category of the taxonomy, as the popup and the docs describe it (checked by `categoryInfo` in schemas.ts). */
+export interface CategoryInfo {
+  label: string;
+  description: string;
+  source: string;
+}
+
+/** A pattern type of the taxonomy (checked by `patternTypeInfo` in schemas.ts). */
+export interface PatternTypeInfo {
+  category: CategoryId;
+  label: string;
+  explanationId: string;
+  /** One or two sentences for the person, ending with the research that named the pattern. */
+  explanation: string;
+  /** Who named or measured it, as cited in the explanation. */
+  source: string;
+  detectableFrom: readonly (typeof EVIDENCE_SOURCES)[number][];
+}
 
 export const CATEGORY_INFO = {
   sneaking: {
@@ -281,10 +297,6 @@ export const TAXONOMY = {
 
 export function isPatternType(value: string): value is PatternType {
   return (PATTERN_TYPES as readonly string[]).includes(value);
-}
-
-export function categoryOf(type: PatternType): CategoryId {
-  return CATEGORY_OF[type];
 }
 
 export interface Explanation {

@@ -1,6 +1,5 @@
-import type { TextRule } from './schemas';
+import type { CategoryId, PatternType } from './pattern-types';
 
-export type { TextRule };
 
 /**
  * Text rules as data (issue #4, part 2; after autoconsent and beacon-rules.ts: code only
@@ -31,6 +30,24 @@ export type { TextRule };
 
 export const TEXT_RULE_LANGS = ['en', 'de', 'fr', 'es'] as const;
 export type TextRuleLang = (typeof TEXT_RULE_LANGS)[number];
+
+/** One text rule (checked by `textRule` in schemas.ts, which says what each field may hold). */
+export interface TextRule {
+  /** `text/<type>/<n>`; the classifier reports `<id>@<version>`. */
+  id: string;
+  version: number;
+  category: CategoryId;
+  type: PatternType;
+  lang: TextRuleLang;
+  /** Pattern source over normalised (lower-case) text. */
+  source: string;
+  flags: 'u';
+  confidence: number;
+  examples: string[];
+  counterExamples: string[];
+  /** The false positive or miss that shaped the rule. */
+  note?: string | undefined;
+}
 
 /** Bumped when a rule's meaning changes; rule ids in the log carry it (`text/<type>/<n>@<version>`). */
 export const TEXT_RULES_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { EngagementAct } from '../messages';
+import type { EngagementAct } from '../schema/content-messages';
 import { MAX_ACTS_PER_MESSAGE } from '../message-limits';
 
 export interface BatchSender {

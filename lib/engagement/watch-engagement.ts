@@ -1,4 +1,4 @@
-import type { EngagementAct } from '../messages';
+import type { EngagementAct } from '../schema/content-messages';
 import type { EngagementAction } from '../schema/events';
 
 export interface EngagementOptions {

@@ -28,10 +28,6 @@ export function recordToVisit(record: VisitRecord): PageVisit {
   return visit;
 }
 
-export function isVisitRecord(record: ExportRecord): record is VisitRecord {
-  return record.kind === 'visit';
-}
-
 /** One JSON Lines line (no trailing newline). */
 export function toJsonLine(record: ExportRecord | LogEvent): string {
   return JSON.stringify(record);

@@ -13,13 +13,6 @@ export async function getVisitEvents(db: BeakerDatabase, visitId: string): Promi
   return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time.localeCompare(b.time)));
 }
 
-/** The most recent visit recorded for a tab (what a restarted worker falls back to). */
-export async function latestVisitForTab(db: BeakerDatabase, tabId: number): Promise<PageVisit | undefined> {
-  const range = IDBKeyRange.bound([tabId, ''], [tabId, '\uffff']);
-  const cursor = await db.transaction('visits').store.index('by-tab').openCursor(range, 'prev');
-  return cursor?.value;
-}
-
 /** `YYYY-MM-DD` of a date in the local time zone. */
 export function localDay(date: Date): string {
   const y = date.getFullYear();

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { popupData, type PopupData } from '../messages';
+import { highlightMessage, popupData, type PopupData } from '../messages';
 
 export type { PopupData };
 
@@ -27,7 +27,12 @@ export async function setSitePaused(site: string, paused: boolean): Promise<void
   await browser.runtime.sendMessage({ type: 'set-site-paused', site, paused });
 }
 
-/** Outline units on the page (every frame's content script looks up its own), or clear with null. */
+/**
+ * Outline units on the page (every frame's content script looks up its own), or clear with null.
+ * Checked here against the schema; the content script checks the same shape again by hand (zod
+ * would add to what every frame loads).
+ */
 export async function showOnPage(tabId: number, items: { unitId: string; label: string }[] | null): Promise<void> {
-  await browser.tabs.sendMessage(tabId, { type: 'highlight', items });
+  const capped = items && items.slice(0, 200).map((i) => ({ unitId: i.unitId.slice(0, 80), label: i.label.slice(0, 120) }));
+  await browser.tabs.sendMessage(tabId, highlightMessage.parse({ type: 'highlight', items: capped }));
 }

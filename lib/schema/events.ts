@@ -92,8 +92,6 @@ export const engagementEvent = z.object({
 export const logEvent = z.discriminatedUnion('kind', [trackerEvent, adEvent, darkPatternEvent, engagementEvent]);
 export type LogEvent = z.infer<typeof logEvent>;
 export type TrackerEvent = z.infer<typeof trackerEvent>;
-export type EngagementEvent = z.infer<typeof engagementEvent>;
-export type EventKind = LogEvent['kind'];
 
 /** Counts rolled up per visit and per site per day; `targeted` is the sum of the first three. */
 export const counts = z.object({

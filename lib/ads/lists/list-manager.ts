@@ -1,7 +1,7 @@
 import { storage } from '#imports';
 import type { FiltersEngine } from '@ghostery/adblocker';
 import { z } from 'zod/mini';
-import type { ListAnswer, ListSelectorsMessage } from '../../messages';
+import type { ListAnswer, ListSelectorsMessage } from '../../schema/content-messages';
 import { EASYLIST_URL, cosmeticLines, listPageOf, looksLikeFilterList, parseCosmeticList, selectorsFor } from './easylist';
 
 /**
