@@ -117,7 +117,7 @@ export function textUnitBuilder(start: Element, rules: TextUnitRules, walkSkips 
       const top = frames[depth - 1]!;
       top.children += 1;
       // Past the limit, the rest of this element's children are not read.
-      if (top.children > rules.childrenPerNode) return walkSkips ? false : skipFrom(top.el);
+      if (top.children > rules.childrenPerNode) return skipFrom(top.el);
       nodes += 1;
       if (node.nodeType === 3) {
         add(top.unit, (node as Text).data);
