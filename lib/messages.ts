@@ -1,3 +1,4 @@
+import { FAMILY_IDS } from './core/family';
 import { z } from 'zod/mini';
 import { counts, engagementAction, trackerCategory } from './schema/events';
 import { settings as settingsSchema } from './schema/settings';
@@ -124,7 +125,15 @@ export const popupData = z.discriminatedUnion('status', [
   z.object({ status: z.literal('private'), tab: tabState }),
   z.object({ status: z.literal('paused'), tab: tabState }),
   z.object({ status: z.literal('no-visit'), tab: tabState }),
-  z.object({ status: z.literal('ready'), tab: tabState, summary: popupSummary, siteWeek: periodTotals, week: periodTotals }),
+  z.object({
+    status: z.literal('ready'),
+    tab: tabState,
+    summary: popupSummary,
+    siteWeek: periodTotals,
+    week: periodTotals,
+    /** Families whose switch is off in the settings (lib/registry.ts ids): the popup says so instead of showing zeros. */
+    off: z.array(z.enum(FAMILY_IDS)).check(z.maxLength(8)),
+  }),
 ]);
 export type PopupData = z.infer<typeof popupData>;
 

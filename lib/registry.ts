@@ -1,36 +1,28 @@
 import { adsFamily } from './ads/family';
-import type { Detector } from './core/detector';
-import type { Family, FamilyRecordKind } from './core/family';
-import { mergeSpecs, type IndexSpec } from './core/page-index';
+import type { Family, FamilyId, FamilyRecordKind } from './core/family';
 import { darkPatternsFamily } from './dark-patterns/family';
 import { engagementFamily } from './engagement/family';
+import type { Settings } from './schema/settings';
 import { trackersFamily } from './trackers/family';
 
 /**
- * The one list of families (ARCHITECTURE.md, "The registry"). Adding a detector: one file under
- * `lib/<family>/detectors/`, one line in its family's detector list, fixtures; the convention test
- * (tests/unit/registry.test.ts) checks all three.
+ * The one list of families (ARCHITECTURE.md, "The registry"), in the order views show them. What a
+ * family runs in pages is in lib/registry-page.ts, what it does in the background in
+ * lib/registry-records.ts, both keyed by the ids listed here; the convention test
+ * (tests/unit/registry.test.ts) checks all three against the folders. This file imports nothing
+ * heavy: the content script, the background and every extension page load it.
  */
 export const FAMILIES: readonly Family[] = [trackersFamily, adsFamily, darkPatternsFamily, engagementFamily];
 
-/** Families with a pass the content script runs, in order. */
-export const CONTENT_FAMILIES: readonly Family[] = FAMILIES.filter((f) => f.pass !== undefined);
-
-/** Every page-walk detector of every family. */
-export const CONTENT_DETECTORS: readonly Detector[] = CONTENT_FAMILIES.flatMap((f) => f.detectors);
-
-/** What the one walk per root files: the union of every content detector's sources. */
-export const CONTENT_INDEX_SPEC: IndexSpec = mergeSpecs(CONTENT_DETECTORS.map((d) => d.sources));
+/** A table with one entry per family, checked complete by the compiler. */
+export type PerFamily<T> = { readonly [K in FamilyId]: T };
 
 /** The family that writes records of `kind`. */
 export function familyOf(kind: FamilyRecordKind): Family {
   return FAMILIES.find((f) => f.recordKind === kind)!;
 }
 
-/** `<detector id>@<version>`, as log records name the rule that fired (provenance). */
-const VERSIONED = new Map<string, string>(
-  FAMILIES.flatMap((f) => [...f.detectors, ...f.outside]).map((d) => [d.id, `${d.id}@${d.version}`]),
-);
-export function versionedDetectorId(id: string): string {
-  return VERSIONED.get(id) ?? id;
+/** Whether the settings let a family record (its switch on, before any per-site pause). */
+export function familyOn(settings: Pick<Settings, 'detectors'>, family: Family): boolean {
+  return settings.detectors[family.settingsKey];
 }

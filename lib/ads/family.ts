@@ -1,5 +1,4 @@
 import type { Family } from '../core/family';
-import { AD_DETECTORS, detectAds } from './detect-ads';
 
 export const adsFamily: Family = {
   id: 'ads',
@@ -8,8 +7,5 @@ export const adsFamily: Family = {
   recordKind: 'ad',
   label: 'Ads',
   description: 'Ad units shown on the page, and which of them you actually saw (50 % in view for one second).',
-  detectors: AD_DETECTORS,
   outside: [],
-  pass: (root, ctx) => detectAds(root, ctx),
-  runsInAdFrames: false,
 };

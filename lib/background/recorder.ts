@@ -9,6 +9,8 @@ import type { HostVerdict } from '../core/detector';
 import type { Settings } from '../schema/settings';
 import type { WriteQueue } from '../log/write-queue';
 import { countedAs } from '../log/write-queue';
+import { familyOf, familyOn } from '../registry';
+import { RECORDS } from '../registry-records';
 import { localDay } from '../log/queries';
 import type { Sequencer } from './sequencer';
 import type { TabRecord, TabVisit, TabVisits } from './tab-visits';
@@ -141,6 +143,11 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     return deps.settings().pausedSites.includes(site);
   }
 
+  /** Whether the family that writes `kind` is switched on (the registry names its switch). */
+  function recording(kind: LogEvent['kind']): boolean {
+    return familyOn(deps.settings(), familyOf(kind));
+  }
+
   function visitForRequest(record: TabRecord, details: RequestDetails): { visit: TabVisit | null; hold: boolean } {
     const visit = record.visit;
     const docId = details.frameId === 0 ? details.documentId : details.parentDocumentId;
@@ -211,7 +218,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       return;
     }
     visit ??= tab.visit;
-    if (isPaused(visit.site) || !deps.settings().detectors.trackers) return;
+    if (isPaused(visit.site) || !recording('tracker')) return;
     if (!isWebUrl(details.url)) return;
 
     // `siteOf`, as for the visit: hosts without a registrable domain (localhost, IPs) are their own site.
@@ -233,7 +240,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
   }
 
   function logFinding(details: RequestDetails, visit: TabVisit, finding: TrackerFinding): void {
-    const event: LogEvent = { ...provenance(visit, details.tabId, details.frameId, finding.ruleId), kind: 'tracker', ...finding };
+    const event = RECORDS.trackers.toEvent(finding, provenance(visit, details.tabId, details.frameId, finding.ruleId));
     const tab = deps.tabs.get(details.tabId);
     if (tab?.visit?.visitId === visit.visitId) append(tab, event);
     else deps.queue.push({ op: 'event', event });
@@ -330,33 +337,18 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     },
     onEngagement(acts, tabId, frameId) {
       const tab = deps.tabs.get(tabId);
-      if (!tab?.visit || isPaused(tab.visit.site) || !deps.settings().detectors.engagement) return 0;
-      for (const act of acts) {
-        append(tab, {
-          ...provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`),
-          kind: 'engagement',
-          action: act.action,
-          target: act.target,
-        });
-      }
+      if (!tab?.visit || isPaused(tab.visit.site) || !recording('engagement')) return 0;
+      for (const act of acts) append(tab, RECORDS.engagement.toEvent(act, provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`)));
       return acts.length;
     },
     onFindings(findings, tabId, frameId) {
       const tab = deps.tabs.get(tabId);
       if (!tab?.visit || isPaused(tab.visit.site)) return 0;
-      const { detectors } = deps.settings();
       let recorded = 0;
       for (const f of findings) {
-        if (f.kind === 'ad') {
-          if (!detectors.ads) continue;
-          const { kind, unitId, phase, network, locator, reasons } = f;
-          append(tab, { ...provenance(tab.visit, tabId, frameId, f.detectorId), kind, unitId, phase, network, locator, reasons });
-        } else {
-          if (!detectors.darkPatterns) continue;
-          const { kind, unitId, category, type, confidence, evidence, locator, explanationId, reasons } = f;
-          const base = provenance(tab.visit, tabId, frameId, f.detectorId);
-          append(tab, { ...base, kind, unitId, category, type, confidence, evidence, locator, explanationId, reasons });
-        }
+        if (!recording(f.kind)) continue;
+        const base = provenance(tab.visit, tabId, frameId, f.detectorId);
+        append(tab, f.kind === 'ad' ? RECORDS.ads.toEvent(f, base) : RECORDS['dark-patterns'].toEvent(f, base));
         recorded += 1;
       }
       return recorded;

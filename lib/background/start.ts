@@ -239,7 +239,7 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
     page: {
       ...createHistoryHandlers({ database, queue, tabs, rec, isPaused: (site) => prefs.current.pausedSites.includes(site) }),
       'get-tab-state': (message) => tabStateOf(message.tabId),
-      'get-popup-data': async (message) => popupDataFor(database, await tabStateOf(message.tabId)),
+      'get-popup-data': async (message) => popupDataFor(database, await tabStateOf(message.tabId), new Date(), prefs.current),
       'set-site-paused': async (message) => {
         await settingsWriter.update((current) => withSitePaused(current, message.site, message.paused));
         return { paused: message.paused };

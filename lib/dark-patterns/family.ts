@@ -1,5 +1,4 @@
 import type { Family } from '../core/family';
-import { DARK_PATTERN_DETECTORS, detectDarkPatterns } from './detect-dark-patterns';
 import { NOTIFICATION_HOOK_ID, NOTIFICATION_HOOK_VERSION } from './detectors/notification-hook';
 
 export const darkPatternsFamily: Family = {
@@ -9,7 +8,6 @@ export const darkPatternsFamily: Family = {
   recordKind: 'dark-pattern',
   label: 'Dark patterns',
   description: 'Pressure and trick prompts: consent walls without a real reject, countdowns, shaming declines, pre-ticked boxes, nagging overlays.',
-  detectors: DARK_PATTERN_DETECTORS,
   outside: [
     {
       id: NOTIFICATION_HOOK_ID,
@@ -17,6 +15,4 @@ export const darkPatternsFamily: Family = {
       description: 'Notification permission asked without a click or key press (a page-world hook; a hint only).',
     },
   ],
-  pass: (root, ctx) => detectDarkPatterns(root, ctx),
-  runsInAdFrames: true,
 };

@@ -6,9 +6,7 @@ export const engagementFamily: Family = {
   version: 1,
   settingsKey: 'engagement',
   recordKind: 'engagement',
-  label: 'Engagement',
+  label: 'Your engagement',
   description: 'Your own deliberate acts: clicks, typing, form submits and media you started.',
-  detectors: [],
   outside: [],
-  runsInAdFrames: false,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { AD_LABELS_VERSION } from '../ads/ad-labels';
 import { TEXT_RULES_VERSION } from '../dark-patterns/text-rules';
 import { FAMILIES } from '../registry';
+import { detectorsOf } from '../registry-page';
 import { SCHEMA_VERSION, isoTime, nonNegativeInt } from '../schema/common';
 import { BEACON_RULES_VERSION } from '../trackers/beacon-rules';
 import { PRIVACY_RULES_VERSION, type PrivacyMode } from './privacy';
@@ -105,7 +106,7 @@ export const MANIFEST_FILE = 'manifest.json';
 /** Every detector the registry knows, in registry order. */
 export function registryDetectors(): Manifest['detectors'] {
   return FAMILIES.flatMap((f) =>
-    [...f.detectors, ...f.outside].map((d) => ({ family: f.id, id: d.id, version: d.version, versionedId: `${d.id}@${d.version}` })),
+    [...detectorsOf(f), ...f.outside].map((d) => ({ family: f.id, id: d.id, version: d.version, versionedId: `${d.id}@${d.version}` })),
   );
 }
 

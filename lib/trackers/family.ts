@@ -8,7 +8,5 @@ export const trackersFamily: Family = {
   recordKind: 'tracker',
   label: 'Trackers',
   description: 'Requests to tracking and advertising services, beacons and tracking pixels, seen on the network.',
-  detectors: [],
   outside: [],
-  runsInAdFrames: false,
 };

@@ -82,7 +82,7 @@ function layerOf(file: string): { name: string; rank: number } {
   const top = path.split('/')[0]!;
   if (['core', 'schema'].includes(top) || ['message-limits.ts', 'text.ts', 'history-messages.ts'].includes(path)) return { name: 'bottom', rank: 0 };
   if (['trackers', 'ads', 'dark-patterns', 'engagement'].includes(top)) return { name: 'families', rank: 1 };
-  if (path === 'registry.ts') return { name: 'registry', rank: 2 };
+  if (['registry.ts', 'registry-page.ts', 'registry-records.ts'].includes(path)) return { name: 'registry', rank: 2 };
   if (['log', 'import', 'export'].includes(top)) return { name: 'log, import, export', rank: 2 };
   // The message catalogue checks at compile time that its answers are what lib/log computes.
   if (['messages.ts', 'settings.ts'].includes(path)) return { name: 'messages', rank: 2.5 };

@@ -9,7 +9,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { CONTENT_DETECTORS, CONTENT_FAMILIES, CONTENT_INDEX_SPEC, FAMILIES, familyOf, versionedDetectorId } from '../../lib/registry';
+import { FAMILY_IDS } from '../../lib/core/family';
+import { FAMILIES, familyOf, familyOn } from '../../lib/registry';
+import { CONTENT_DETECTORS, CONTENT_FAMILIES, CONTENT_INDEX_SPEC, detectorsOf, versionedDetectorId } from '../../lib/registry-page';
+import { RECORDS } from '../../lib/registry-records';
 import { DEFAULT_SETTINGS } from '../../lib/schema/settings';
 import { logEvent } from '../../lib/schema/events';
 
@@ -19,6 +22,7 @@ const filesIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) 
 describe('the registry', () => {
   test('every family folder has a descriptor, listed once', () => {
     expect(FAMILIES.map((f) => f.id).sort()).toEqual(['ads', 'dark-patterns', 'engagement', 'trackers']);
+    expect([...FAMILY_IDS].sort()).toEqual(FAMILIES.map((f) => f.id).sort());
     for (const family of FAMILIES) expect(existsSync(join(LIB, family.id, 'family.ts')), family.id).toBe(true);
     expect(new Set(FAMILIES.map((f) => f.settingsKey)).size).toBe(FAMILIES.length);
   });
@@ -27,7 +31,7 @@ describe('the registry', () => {
     const files = filesIn(join(LIB, id, 'detectors'));
     const outside = new Set(family.outside.map((d) => d.id));
     const walkFiles = files.filter((f) => !outside.has(`${id}/${f}`));
-    expect(family.detectors.map((d) => d.id).sort()).toEqual(walkFiles.map((f) => `${id}/${f}`).sort());
+    expect(detectorsOf(family).map((d) => d.id).sort()).toEqual(walkFiles.map((f) => `${id}/${f}`).sort());
     for (const d of family.outside) expect(files, `${d.id} has a file`).toContain(d.id.slice(id.length + 1));
   });
 
@@ -42,7 +46,7 @@ describe('the registry', () => {
   });
 
   test('detector ids are unique across families', () => {
-    const ids = FAMILIES.flatMap((f) => [...f.detectors, ...f.outside].map((d) => d.id));
+    const ids = FAMILIES.flatMap((f) => [...detectorsOf(f), ...f.outside].map((d) => d.id));
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -56,5 +60,30 @@ describe('the registry', () => {
   test('content families are the ones with a pass; ads do not run inside ad frames', () => {
     expect(CONTENT_FAMILIES.map((f) => f.id)).toEqual(['ads', 'dark-patterns']);
     expect(CONTENT_FAMILIES.find((f) => f.id === 'ads')?.runsInAdFrames).toBe(false);
+  });
+
+  test('every family has its background part, for its own record kind, in lib/<family>/records.ts', () => {
+    expect(Object.keys(RECORDS).sort()).toEqual(FAMILIES.map((f) => f.id).sort());
+    for (const family of FAMILIES) {
+      expect(RECORDS[family.id].kind, family.id).toBe(family.recordKind);
+      expect(existsSync(join(LIB, family.id, 'records.ts')), `${family.id}/records.ts`).toBe(true);
+    }
+  });
+
+  test('a family runs in pages exactly when it has detectors, declared in lib/<family>/page.ts', () => {
+    for (const family of FAMILIES) {
+      const inPages = CONTENT_FAMILIES.some((f) => f.id === family.id);
+      expect(existsSync(join(LIB, family.id, 'page.ts')), `${family.id}/page.ts`).toBe(inPages);
+      expect(detectorsOf(family).length > 0, family.id).toBe(inPages);
+    }
+  });
+
+  test('a family is on exactly when its settings switch is', () => {
+    for (const family of FAMILIES) {
+      const off = { detectors: { ...DEFAULT_SETTINGS.detectors, [family.settingsKey]: false } };
+      expect(familyOn(off, family), family.id).toBe(false);
+      expect(familyOn({ detectors: { ...DEFAULT_SETTINGS.detectors, [family.settingsKey]: true } }, family)).toBe(true);
+      for (const other of FAMILIES.filter((f) => f !== family)) expect(familyOn(off, other)).toBe(DEFAULT_SETTINGS.detectors[other.settingsKey]);
+    }
   });
 });

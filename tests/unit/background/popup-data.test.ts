@@ -43,6 +43,7 @@ describe('get-popup-data, computed in the background', () => {
       summary,
       siteWeek: await weekTotals(db, localDay(NOW), 'news.example'),
       week: await weekTotals(db, localDay(NOW)),
+      off: [],
     });
     expect(answer.status === 'ready' && answer.summary.targeted).toBe(3);
     expect(answer.status === 'ready' && answer.summary.engaged).toBe(1);
@@ -60,6 +61,18 @@ describe('get-popup-data, computed in the background', () => {
     const answer = await popupDataFor(db, state, NOW);
     expect(answer).toEqual({ status, tab: state });
     expect(popupData.safeParse(answer).success).toBe(true);
+  });
+
+  test('families switched off in the settings are named, in registry order, so the popup says so instead of showing zeros', async () => {
+    const visit = makeVisit({ day: localDay(NOW), startedAt: NOW.toISOString() });
+    const queue = createWriteQueue(async () => db);
+    queue.push({ op: 'visit', visit });
+    await queue.flush();
+    const settings = { detectors: { trackers: true, ads: false, darkPatterns: true, engagement: false } };
+    const answer = await popupDataFor(db, tab({ visitId: visit.id }), NOW, settings);
+    expect(answer.status === 'ready' && answer.off).toEqual(['ads', 'engagement']);
+    expect(popupData.safeParse(JSON.parse(JSON.stringify(answer))).success).toBe(true);
+    expect(popupData.safeParse({ ...answer, off: ['cookies'] }).success).toBe(false);
   });
 
   test('the popup refuses an answer it does not understand', () => {

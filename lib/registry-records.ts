@@ -1,0 +1,40 @@
+import { adRecords } from './ads/records';
+import type { FamilyRecordKind } from './core/family';
+import { darkPatternRecords } from './dark-patterns/records';
+import { engagementRecords } from './engagement/records';
+import { FAMILIES, type PerFamily } from './registry';
+import type { LogEvent, PageVisit } from './schema';
+import { targetedCount } from './schema/events';
+import { trackerRecords } from './trackers/records';
+
+/**
+ * What each family does in the background, by family id (ARCHITECTURE.md, "The registry"): how its
+ * findings become log records (the recorder) and how a visit's records fold into the popup's
+ * summary. The content script never loads this.
+ */
+export const RECORDS = {
+  trackers: trackerRecords,
+  ads: adRecords,
+  'dark-patterns': darkPatternRecords,
+  engagement: engagementRecords,
+} as const satisfies PerFamily<{ kind: FamilyRecordKind }>;
+
+type Parts = typeof RECORDS;
+type Intersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+
+/** The popup's view of one visit: the headline numbers and each family's part, side by side. */
+export type VisitSummary = { visit: PageVisit; targeted: number; engaged: number } & Intersection<
+  { [K in keyof Parts]: ReturnType<Parts[K]['summarise']> }[keyof Parts]
+>;
+
+/** Fold one visit's events into what the popup shows: each family of the registry summarises its own records. Pure. */
+export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): VisitSummary {
+  const byKind = new Map<FamilyRecordKind, LogEvent[]>(FAMILIES.map((f) => [f.recordKind, []]));
+  for (const event of events) byKind.get(event.kind)?.push(event);
+  const summary = { visit, targeted: targetedCount(visit.counts), engaged: visit.counts.engagement };
+  for (const family of FAMILIES) {
+    const summarise = RECORDS[family.id].summarise as (records: readonly LogEvent[]) => object;
+    Object.assign(summary, summarise(byKind.get(family.recordKind)!));
+  }
+  return summary as VisitSummary;
+}
