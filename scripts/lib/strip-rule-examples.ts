@@ -12,31 +12,39 @@ type VitePlugin = Extract<NonNullable<WxtViteConfig['plugins']>[number], { name:
  */
 const STRIPPED = new Set(['examples', 'counterExamples', 'note']);
 /**
- * Detector and family files also lose their `description`: a sentence for the docs, the eval
- * report and the convention test, read by nothing in the extension (issue #7 measured the content
- * script at 31.2 KB gzip with them). Show one in a page, and this list must change.
+ * Detector files also lose their `description`: a sentence for the docs, the eval report and the
+ * convention test, read by nothing in the extension (issue #7 measured the content script at
+ * 31.2 KB gzip with them). A family's `description` is shown by the settings page, so family files
+ * keep it in extension pages (HTML builds) and lose it in scripts (content scripts, the background:
+ * Vite library builds), which never show it.
  */
 const STRIPPED_IN_DETECTORS = new Set([...STRIPPED, 'description']);
-const DETECTOR_FILE = /\/lib\/[a-z-]+\/(?:detectors\/[a-z0-9-]+|family)\.ts$/;
+const DETECTOR_FILE = /\/lib\/[a-z-]+\/detectors\/[a-z0-9-]+\.ts$/;
+const FAMILY_FILE = /\/lib\/[a-z-]+\/family\.ts$/;
 
 export function stripRuleExamples(): VitePlugin {
+  let script = false;
   return {
     name: 'beaker:strip-rule-examples',
     apply: 'build',
     enforce: 'pre',
+    configResolved(config) {
+      // WXT builds every script entrypoint (content scripts, the background) in library mode, pages as HTML.
+      script = Boolean(config.build.lib);
+    },
     transform(code: string, id: string) {
-      const stripped = stripExamples(code, id);
+      const stripped = stripExamples(code, id, { familyDescriptions: script });
       return stripped === null ? null : { code: stripped, map: null };
     },
   };
 }
 
 /** The source with rule examples removed, or null when there was nothing to remove. */
-export function stripExamples(code: string, id: string): string | null {
+export function stripExamples(code: string, id: string, options: { familyDescriptions: boolean } = { familyDescriptions: true }): string | null {
   {
     {
       const path = id.split('?')[0] ?? '';
-      const names = DETECTOR_FILE.test(path) ? STRIPPED_IN_DETECTORS : STRIPPED;
+      const names = DETECTOR_FILE.test(path) || (options.familyDescriptions && FAMILY_FILE.test(path)) ? STRIPPED_IN_DETECTORS : STRIPPED;
       if (!/\/lib\/.*\.ts$/.test(path) || !/\b(?:examples|counterExamples|note|description)\s*:/.test(code)) return null;
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       let removed = 0;

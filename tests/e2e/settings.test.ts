@@ -63,3 +63,38 @@ test('the settings page changes settings only through the background, and never 
   expect(await options.evaluate(() => (window as unknown as { __idbCalls: string[] }).__idbCalls)).toEqual([]);
   await options.close();
 });
+
+test('a family switched off on the settings page (its description beside it) is "off" in the popup, the others still counted', async () => {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const ads = options.getByLabel('Ads', { exact: true });
+  await ads.waitFor();
+  // The switch is described by its family's sentence (lib/ads/family.ts).
+  expect(await options.locator('#family-ads-about').textContent()).toContain('which of them you actually saw');
+  expect(await ads.getAttribute('aria-describedby')).toBe('family-ads-about');
+  await ads.uncheck();
+  const stored = () => ext.evaluate(() => chrome.storage.local.get('settings').then((r) => r.settings as { detectors: { ads: boolean } }));
+  await until(stored, (s) => s?.detectors.ads === false);
+
+  const news = await browser.context.newPage();
+  // Its own URL: the first test's tab on the news page is still open.
+  await news.goto('https://news.beaker-demo.test/?family-off', { waitUntil: 'load' });
+  const tabId = await tabIdOf(ext, news.url());
+  const expected = String(targetingLoadCount('news'));
+  expect(await until(() => badgeTextOf(ext, tabId), (t) => t === expected)).toBe(expected);
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('[data-testid="popup"][data-status="ready"]');
+  expect(await popup.locator('[data-testid="off-ads"]').textContent()).toContain('Ads: off in the settings');
+  expect(await popup.locator('[data-testid="ads"]').count()).toBe(0);
+  expect(await popup.locator('[data-testid="trackers"]').count()).toBe(1);
+  expect(await popup.locator('[data-testid="dark-patterns"]').count()).toBe(1);
+
+  await ads.check();
+  await until(stored, (s) => s?.detectors.ads === true);
+  await popup.reload();
+  await popup.waitForSelector('[data-testid="popup"][data-status="ready"]');
+  expect(await popup.locator('[data-testid="off-ads"]').count()).toBe(0);
+  expect(await popup.locator('[data-testid="ads"]').count()).toBe(1);
+  for (const page of [options, news, popup]) await page.close();
+});
