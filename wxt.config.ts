@@ -18,6 +18,14 @@ const CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
  */
 const CONTENT_LOADER = 'content-scripts/loader.js';
 const CONTENT_LOADER_SOURCE = `import(chrome.runtime.getURL(${JSON.stringify(`/${CONTENT_MODULE_ENTRY}.js`)})).catch((error) => console.warn('[beaker] the content script did not load', error));\n`;
+/** WXT's content-script context (`wxt/utils/content-script-context`) replaced by a class that does nothing. */
+const INERT_CONTEXT = '\0beaker-inert-content-script-context';
+const NO_HANDSHAKE_CONTEXT = {
+  name: 'beaker-no-wxt-handshake',
+  enforce: 'pre' as const,
+  resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? INERT_CONTEXT : null),
+  load: (id: string) => (id === INERT_CONTEXT ? 'export class ContentScriptContext {}' : null),
+};
 const trackerDbVersion = (): string =>
   (JSON.parse(readFileSync(resolve(TRACKERDB_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -77,6 +85,11 @@ export default defineConfig({
       // What every frame loads is minified by terser (two compress passes), not esbuild: 1.5 KB gzip
       // less of the 30 KB budget (`npm run bench -- --only content-size`). Extension pages and the
       // background keep Vite's default minifier, which builds faster.
+      // No WXT start-up handshake (ARCHITECTURE.md, "The content script's loader"): WXT's
+      // ContentScriptContext posts `<extension id>:content:wxt:content-script-started` to the page
+      // and stops when the page dispatches that event back. Firefox's content script
+      // (entrypoints/content.ts) gets an empty class instead; Chrome's body never had one.
+      config.plugins = [...(config.plugins ?? []), NO_HANDSHAKE_CONTEXT];
       config.build ??= {};
       config.build.minify = 'terser';
       config.build.terserOptions = { ecma: 2020, compress: { passes: 2 } };

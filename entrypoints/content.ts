@@ -3,13 +3,14 @@ import { runContentScript } from '@/lib/content/content-script';
 
 // Firefox: the whole content script, injected as is. Chrome gets a small loader instead
 // (wxt.config.ts, CONTENT_LOADER, which imports entrypoints/content-main.ts; ARCHITECTURE.md,
-// "The content script's loader").
+// "The content script's loader"). WXT's context is an empty class here (wxt.config.ts,
+// NO_HANDSHAKE_CONTEXT): the script owns its lifecycle, so a page cannot stop it.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
   runAt: 'document_start',
   include: ['firefox'],
-  main(ctx) {
-    runContentScript(ctx);
+  main() {
+    runContentScript();
   },
 });

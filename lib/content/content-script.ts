@@ -3,18 +3,14 @@ import { parseContentSettings, startContent, type ContentPorts } from './start-c
 import { CONTENT_INDEX_SPEC, FAMILY_PASSES, versionedDetectorId } from './passes';
 import type { HostVerdict, TextFacts } from '../core/detector';
 
-/** What the content script uses of WXT's content-script context (Firefox): a way to hear it was invalidated. */
-export interface InvalidationContext {
-  onInvalidated(cb: () => void): unknown;
-}
-
 /**
  * The content script's body, the same in both browsers: the extension API wired to
  * `startContent`. Firefox runs it as the content script itself (entrypoints/content.ts); Chrome
  * runs it from the module its small loader imports (entrypoints/content-main.ts,
- * ARCHITECTURE.md "The content script's loader").
+ * ARCHITECTURE.md "The content script's loader"). It owns its lifecycle: nothing the page can
+ * send or dispatch stops it (no WXT handshake), only the extension going away.
  */
-export function runContentScript(ctx?: InvalidationContext): void {
+export function runContentScript(): void {
   let stop: (() => void) | null = null;
   let invalidated = false;
   const invalidate = () => {
@@ -90,5 +86,4 @@ export function runContentScript(ctx?: InvalidationContext): void {
             return v?.category === 'advertising' || v?.category === 'pornvertising';
           }),
   });
-  ctx?.onInvalidated(invalidate);
 }
