@@ -12,10 +12,12 @@ export interface EngagementOptions {
 /**
  * Some events are trusted although a script caused them: `play` after `video.play()`, `submit`
  * after `form.requestSubmit()` or a scripted click on a submit button, `input` after
- * `document.execCommand('insertText')`. Those count only when a trusted key or pointer input came
- * this recently before them.
+ * `document.execCommand('insertText')`, focus and blur after `el.focus()`. Those count only as
+ * part of a trusted gesture (a key or pointer input) this recent, and aimed at them.
  */
 const GESTURE_WINDOW_MS = 1000;
+/** Per kind, per document: at most this many acts a minute (a token bucket, full at start). */
+export const MAX_ACTS_PER_MINUTE = 30;
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', '']);
 
@@ -36,74 +38,119 @@ function isSubmitControl(el: Element): boolean {
   return control instanceof HTMLInputElement && (control.type === 'submit' || control.type === 'image') && control.form !== null;
 }
 
+/** One trusted key or pointer input: when, what it was aimed at, and whether it was a key. */
+interface Gesture {
+  id: number;
+  at: number;
+  target: Element | null;
+  key: boolean;
+}
+
+/** `el` is `target` or holds it (a shadow host holds what is inside its tree, as composedPath says). */
+function aimsAt(gesture: Gesture, el: Element): boolean {
+  const t = gesture.target;
+  return t !== null && (t === el || el.contains(t));
+}
+
 /**
- * Count the person's deliberate acts: trusted clicks, typing (once per focus of a field, not per
- * key), form submits and media they started. Events a page script dispatches have
- * `isTrusted === false` and never count; events the browser fires on a script's behalf count only
- * right after a trusted input (see GESTURE_WINDOW_MS). Returns a function that removes every listener.
+ * Count the person's deliberate acts: trusted clicks, typing (once per field until the person
+ * points elsewhere or presses Tab, and only on trusted key input), form submits and media they
+ * started. Events a page script dispatches have `isTrusted === false` and never count; events the
+ * browser fires on a script's behalf count only as part of a trusted gesture aimed at them (see
+ * GESTURE_WINDOW_MS). At most one act per gesture per kind, and MAX_ACTS_PER_MINUTE per kind.
+ * Returns a function that removes every listener.
  */
 export function watchEngagement(win: Window, options: EngagementOptions): () => void {
   const now = options.now ?? (() => Date.now());
   const excluded = options.isExcluded ?? (() => false);
-  const typedThisFocus = new WeakSet<Element>();
-  let lastTrustedInput = Number.NEGATIVE_INFINITY;
+  // Fields typed in since the person last pointed somewhere or pressed Tab. A script's focus() and
+  // blur() change nothing here.
+  let typed = new WeakSet<Element>();
+  let gesture: Gesture = { id: 0, at: Number.NEGATIVE_INFINITY, target: null, key: false };
+  const countedIn = new Map<EngagementAction, number>();
+  const buckets = new Map<EngagementAction, { tokens: number; at: number }>();
 
+  /** Rate bound: refill MAX_ACTS_PER_MINUTE tokens a minute, one per act. */
+  const take = (action: EngagementAction, at: number): boolean => {
+    const b = buckets.get(action) ?? { tokens: MAX_ACTS_PER_MINUTE, at };
+    b.tokens = Math.min(MAX_ACTS_PER_MINUTE, b.tokens + ((at - b.at) * MAX_ACTS_PER_MINUTE) / 60_000);
+    b.at = at;
+    buckets.set(action, b);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  };
   const emit = (action: EngagementAction, el: Element) => {
-    if (excluded(el)) return;
-    options.report({ action, at: now(), target: describe(el) });
+    if (excluded(el) || countedIn.get(action) === gesture.id) return;
+    const at = now();
+    if (!take(action, at)) return;
+    countedIn.set(action, gesture.id);
+    options.report({ action, at, target: describe(el) });
   };
   const targetOf = (event: Event): Element | null => {
     const path = event.composedPath();
     const first = path[0];
     return first instanceof Element ? first : event.target instanceof Element ? event.target : null;
   };
+  const begin = (event: Event, key: boolean) => {
+    gesture = { id: gesture.id + 1, at: now(), target: targetOf(event), key };
+  };
+  const recent = () => now() - gesture.at <= GESTURE_WINDOW_MS;
 
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted) return;
-    lastTrustedInput = now();
-    const el = targetOf(event);
+    // A click is a gesture of its own (a pointerdown came first, unless it was a key's click).
+    begin(event, false);
+    const el = gesture.target;
     if (!el) return;
     // One act, one count: a submit button's click is counted as the submit, a click on a media
     // element's own controls as the media it starts.
     if (isSubmitControl(el) || el.closest('video, audio')) return;
     emit('click', el);
   };
+  const onPointerDown = (event: PointerEvent) => {
+    if (!event.isTrusted) return;
+    begin(event, false);
+    // Pointing into a field already typed in keeps it (moving the caret is not a new focus).
+    const field = gesture.target?.closest('input, textarea, [contenteditable]');
+    const keep = field && typed.has(field);
+    typed = new WeakSet();
+    if (keep) typed.add(field);
+  };
   const onKey = (event: KeyboardEvent) => {
     if (!event.isTrusted) return;
-    lastTrustedInput = now();
+    begin(event, true);
+    if (event.key === 'Tab') typed = new WeakSet();
   };
-  const recentGesture = () => now() - lastTrustedInput <= GESTURE_WINDOW_MS;
   const onInput = (event: Event) => {
-    if (!event.isTrusted || !recentGesture()) return;
+    // Typing is a trusted key, aimed at this field, and the input it caused: not execCommand after
+    // a click, not a script's focus() between two of them.
+    if (!event.isTrusted || !recent() || !gesture.key) return;
     const el = targetOf(event);
-    if (!el || !isTextField(el) || typedThisFocus.has(el)) return;
-    typedThisFocus.add(el);
+    if (!el || !isTextField(el) || typed.has(el) || !aimsAt(gesture, el)) return;
+    typed.add(el);
     emit('type', el);
   };
-  const onFocusOut = (event: FocusEvent) => {
-    // A page's own focusout must not reset the field, or every keystroke could count as typing.
-    if (!event.isTrusted) return;
-    const el = targetOf(event);
-    if (el) typedThisFocus.delete(el);
-  };
   const onSubmit = (event: SubmitEvent) => {
-    if (!event.isTrusted || !recentGesture()) return;
-    const el = targetOf(event);
-    if (el) emit('submit', el);
+    if (!event.isTrusted || !recent()) return;
+    const form = targetOf(event);
+    if (!form) return;
+    // The gesture was aimed at this form: a field or button inside it, or a button it owns (`form=`).
+    const t = gesture.target;
+    const owned = t !== null && (aimsAt(gesture, form) || (t.closest('button, input') as HTMLButtonElement | HTMLInputElement | null)?.form === form);
+    if (owned) emit('submit', form);
   };
   const onPlay = (event: Event) => {
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !recent()) return;
     const el = targetOf(event);
-    if (!el || !recentGesture()) return;
-    emit('media', el);
+    if (el && aimsAt(gesture, el)) emit('media', el);
   };
 
   const listeners: [string, EventListener][] = [
     ['click', onClick as EventListener],
     ['keydown', onKey as EventListener],
-    ['pointerdown', onKey as unknown as EventListener],
+    ['pointerdown', onPointerDown as EventListener],
     ['input', onInput],
-    ['focusout', onFocusOut as EventListener],
     ['submit', onSubmit as EventListener],
     ['play', onPlay],
   ];

@@ -188,13 +188,36 @@ describe('counts typing', () => {
     expect(acts).toEqual([{ action: 'type', at: clock, target: { tag, role: null } }]);
   });
 
-  test('focusout and then typing again counts again', () => {
+  // Issue #13: a trusted focusout is what a script's blur() fires too, so it no longer starts a new
+  // focus; the person pointing somewhere (or pressing Tab) does.
+  test('a trusted focusout alone (a script\'s blur()) does not make the field count again', () => {
+    watch();
+    type($('#q'));
+    focusOut($('#q'));
+    $('#q').dispatchEvent(trusted(new FocusEvent('focusin', { bubbles: true, composed: true })));
+    type($('#q'));
+    expect(actions()).toEqual(['type']);
+  });
+
+  test.each([
+    { name: 'a pointerdown elsewhere', between: () => pointerDown($('#link')) },
+    { name: 'Tab', between: () => keyDown($('#q'), 'Tab') },
+  ])('after $name, typing in the field again counts again', ({ between }) => {
     watch();
     type($('#q'));
     type($('#q'));
     focusOut($('#q'));
+    between();
     type($('#q'));
     expect(actions()).toEqual(['type', 'type']);
+  });
+
+  test('a pointerdown inside the field being typed in (moving the caret) is not a new focus', () => {
+    watch();
+    type($('#q'));
+    pointerDown($('#q'));
+    type($('#q'));
+    expect(actions()).toEqual(['type']);
   });
 
   test('typing in two fields counts once each', () => {
@@ -329,6 +352,8 @@ describe('ignores excluded elements', () => {
     type($('#q'));
     keyDown($('#q'), 'Enter');
     submit($<HTMLFormElement>('#search'));
+    // Media counts for a gesture aimed at it (issue #13), so the person points at the clip first.
+    pointerDown($('#clip'));
     play($<HTMLVideoElement>('#clip'));
     expect(actions()).toEqual(['click', 'type', 'submit', 'media']);
   });
