@@ -27,3 +27,37 @@ export const MAX_LIST_HREF_CHARS = 200;
 /** Selectors in one answer, and the longest one kept (longer ones are dropped, never cut). */
 export const MAX_LIST_SELECTORS = 2000;
 export const MAX_LIST_SELECTOR_CHARS = 300;
+
+/**
+ * What one item adds to a message's JSON (UTF-16 code units, as the receiver measures: escapes
+ * included, `\u0001` is six) plus its comma.
+ */
+export function jsonSize(item: unknown): number {
+  return (JSON.stringify(item)?.length ?? 4) + 1;
+}
+
+/** Room left in a message for its items: the envelope (`type`, `lang`, keys) is well under this. */
+export const MESSAGE_ENVELOPE_BYTES = 2048;
+
+/**
+ * Cut `items` into consecutive batches of at most `maxCount` items whose JSON stays within
+ * `maxBytes` (default: a message less its envelope), in order, nothing dropped. An item larger than
+ * `maxBytes` on its own goes alone (senders cap their items, so none is).
+ */
+export function splitBatches<T>(items: readonly T[], maxCount: number, maxBytes = MAX_MESSAGE_BYTES - MESSAGE_ENVELOPE_BYTES): T[][] {
+  const batches: T[][] = [];
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = jsonSize(item);
+    if (batch.length > 0 && (batch.length >= maxCount || bytes + size > maxBytes)) {
+      batches.push(batch);
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(item);
+    bytes += size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}

@@ -11,3 +11,20 @@ export function cap(text: string, max = MAX_EVIDENCE_LENGTH): string {
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return `${text.slice(0, end)}…`;
 }
+
+/**
+ * Characters a page can hide in text to push real words past a cap, split a keyword, or flip how
+ * evidence displays (issue #13): C0 controls but tab and newline, DEL and C1 controls, zero-width
+ * space, non-joiner and joiner, word joiner, the byte-order mark, and the bidi embeddings,
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+ */
+const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Page text as Beaker classifies and stores it: `HIDDEN` characters removed (so bidi overrides are
+ * neutralised, and zero-width padding takes no room under a cap). Text without them is returned as is.
+ */
+export function cleanText(text: string): string {
+  HIDDEN.lastIndex = 0;
+  return HIDDEN.test(text) ? text.replace(HIDDEN, '') : text;
+}

@@ -1,7 +1,7 @@
-import { cap } from '../text';
+import { cap, cleanText } from '../text';
 import type { Finding } from '../core/detector';
 import type { FindingReport } from '../messages';
-import { MAX_FINDINGS_PER_MESSAGE } from '../message-limits';
+import { MAX_FINDINGS_PER_MESSAGE, splitBatches } from '../message-limits';
 import { locatorOf } from './locator';
 
 export interface FindingsReporter {
@@ -35,8 +35,11 @@ export function createFindingsReporter(
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    while (pending.length > 0 && !stopped) {
-      send(pending.splice(0, MAX_FINDINGS_PER_MESSAGE)).catch(() => {
+    if (stopped) return;
+    const batches = splitBatches(pending, MAX_FINDINGS_PER_MESSAGE);
+    pending = [];
+    for (const batch of batches) {
+      send(batch).catch(() => {
         stopped = true; // the extension was reloaded or removed: stay quiet
       });
     }
@@ -58,7 +61,8 @@ export function createFindingsReporter(
         byId.set(unitId, finding.element);
         added.push({ unitId, finding });
         const locator = locatorOf(finding.element);
-        const reasons = finding.reasons.slice(0, 16).map((r) => ({ rule: cap(r.rule, 80), detail: cap(r.detail) }));
+        // Page text as stored: hidden characters out (lib/text.ts cleanText), then capped.
+        const reasons = finding.reasons.slice(0, 16).map((r) => ({ rule: cap(r.rule, 80), detail: cap(cleanText(r.detail)) }));
         if (finding.kind === 'ad') {
           queue({ kind: 'ad', unitId, phase: 'rendered', detectorId: ruleIdOf(finding.detectorId), network: finding.network, locator, reasons });
         } else {
@@ -69,7 +73,7 @@ export function createFindingsReporter(
             category: finding.category,
             type: finding.type,
             confidence: finding.confidence,
-            evidence: cap(finding.evidence),
+            evidence: cap(cleanText(finding.evidence)),
             locator,
             explanationId: finding.explanationId,
             reasons,

@@ -1,5 +1,6 @@
 import type { TextFacts } from '../core/detector';
-import { MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE } from '../message-limits';
+import { MAX_TEXT_CHARS, MAX_TEXTS_PER_MESSAGE, splitBatches } from '../message-limits';
+import { cleanText } from '../text';
 
 const UNKNOWN: TextFacts = { pattern: null, button: 'other', discourse: false };
 /** Answers kept: a 100k-element page asks about ~45k strings (npm run bench -- --only scan). */
@@ -17,7 +18,8 @@ export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFact
 
   return {
     lookup(text: string): TextFacts {
-      const key = text.slice(0, MAX_TEXT_CHARS);
+      // Classified as it would be stored: hidden characters out first, so padding uses no room.
+      const key = cleanText(text.length > 4 * MAX_TEXT_CHARS ? text.slice(0, 4 * MAX_TEXT_CHARS) : text).slice(0, MAX_TEXT_CHARS);
       const known = cache.get(key);
       if (known) return known;
       missing.add(key);
@@ -34,8 +36,8 @@ export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFact
       // Make room before, never during: answers fetched now are what the next round reads.
       if (cache.size + wanted.length > MAX_CACHED) cache.clear();
       let learned = false;
-      for (let i = 0; i < wanted.length; i += MAX_TEXTS_PER_MESSAGE) {
-        const batch = wanted.slice(i, i + MAX_TEXTS_PER_MESSAGE);
+      // By count and by bytes: the background drops a message over MAX_MESSAGE_BYTES whole.
+      for (const batch of splitBatches(wanted, MAX_TEXTS_PER_MESSAGE)) {
         const answer = await ask(batch).catch(() => null);
         // No answer (extension gone, malformed reply): remember the strings as unknown, so the
         // pass does not loop on them.
