@@ -133,6 +133,8 @@ export const popupData = z.discriminatedUnion('status', [
     week: periodTotals,
     /** Families whose switch is off in the settings (lib/registry.ts ids): the popup says so instead of showing zeros. */
     off: z.array(z.enum(FAMILY_IDS)).check(z.maxLength(8)),
+    /** The lists were built from part of the visit's records (lib/background/popup-data.ts); the counts are complete. */
+    detailsCapped: z.boolean(),
   }),
 ]);
 export type PopupData = z.infer<typeof popupData>;

@@ -1,14 +1,24 @@
 import type { BeakerDatabase } from '../log/database';
-import { getVisit, getVisitEvents, localDay, weekTotals } from '../log/queries';
+import { visitChunkRange, unpackChunks, MAX_CHUNK_EVENTS } from '../log/event-chunks';
+import { getVisit, inRecordedOrder, localDay, weekTotals } from '../log/queries';
 import { summarizeVisit } from '../log/summarize-visit';
 import type { PopupData, TabState } from '../messages';
 import { FAMILIES, familyOn } from '../registry';
 import { DEFAULT_SETTINGS, type Settings } from '../schema/settings';
 
 /**
+ * Most event chunks the popup's details are read from (at most 10 × 500 events). The counts it
+ * shows are the visit's roll-up, always complete; only the lists (organizations, ad units, dark
+ * patterns) are built from these records. A page that floods the log cannot slow the popup down
+ * (issue #13): reading and folding 5,000 events takes tens of milliseconds, 100,000 seconds.
+ */
+export const POPUP_MAX_CHUNKS = 10;
+export const POPUP_MAX_EVENTS = POPUP_MAX_CHUNKS * MAX_CHUNK_EVENTS;
+
+/**
  * `get-popup-data`: everything the popup shows for a tab, read from the log here, in the background
- * (the popup never opens the database). The visit's events are read once and folded into the
- * summary; only the summary crosses to the popup.
+ * (the popup never opens the database). The visit's events (a bounded share of them) are read once
+ * and folded into the summary; only the summary crosses to the popup.
  */
 export async function popupDataFor(
   db: BeakerDatabase,
@@ -24,8 +34,12 @@ export async function popupDataFor(
   const visit = await getVisit(db, tab.visitId);
   if (!visit) return { status: 'no-visit', tab };
   const today = localDay(now);
-  const [events, siteWeek, week] = await Promise.all([getVisitEvents(db, visit.id), weekTotals(db, today, tab.site), weekTotals(db, today)]);
+  const range = visitChunkRange(visit.id);
+  const [chunks, siteWeek, week] = await Promise.all([db.getAll('eventChunks', range, POPUP_MAX_CHUNKS), weekTotals(db, today, tab.site), weekTotals(db, today)]);
+  const events = inRecordedOrder(unpackChunks(chunks));
+  // Capped: more chunks than were read (counted by key, without reading them).
+  const detailsCapped = chunks.length === POPUP_MAX_CHUNKS && (await db.count('eventChunks', range)) > POPUP_MAX_CHUNKS;
   const { visit: _visit, ...summary } = summarizeVisit(visit, events);
   const off = FAMILIES.filter((f) => !familyOn(settings, f)).map((f) => f.id);
-  return { status: 'ready', tab, summary, siteWeek, week, off };
+  return { status: 'ready', tab, summary, siteWeek, week, off, detailsCapped };
 }

@@ -27,6 +27,16 @@ export type { BackgroundDiagnostics } from './diagnostics';
 
 type Route = (raw: unknown, sender: MessageSender) => Promise<unknown> | undefined;
 
+/** How long `get-tab-state` and `get-popup-data` wait for the write queue before reading the log. */
+const TAB_STATE_FLUSH_MS = 300;
+
+/** The queue's flush, or `ms`, whichever comes first (a flush under a constant flood of events never ends). */
+export function flushAtMost(queue: Pick<WriteQueue, 'flush'>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const elapsed = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return Promise.race([queue.flush().catch(() => undefined), elapsed]).finally(() => clearTimeout(timer));
+}
+
 /** What the parts of the background share: the settings as last read or written, and the rest. */
 interface Background {
   diagnostics: BackgroundDiagnostics;
@@ -191,7 +201,9 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
     await incrementMeta(database, `dropped.${reason}`).catch(() => undefined);
   };
   const tabStateOf = async (tabId: number): Promise<TabState> => {
-    await queue.flush();
+    // What is queued is written first, but never waited for longer than TAB_STATE_FLUSH_MS: a page
+    // that keeps sending events keeps the queue busy, and the popup must answer anyway (issue #13).
+    await flushAtMost(queue, TAB_STATE_FLUSH_MS);
     const record = tabs.get(tabId);
     const site = record?.visit?.site ?? null;
     // No record: a web page Beaker has not seen load, or a page it may not see (the

@@ -3,7 +3,8 @@ import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
 import { createWriteQueue } from '../../../lib/log/write-queue';
 import { getVisit, getVisitEvents, localDay, weekTotals } from '../../../lib/log/queries';
 import { summarizeVisit } from '../../../lib/log/summarize-visit';
-import { popupDataFor } from '../../../lib/background/popup-data';
+import { POPUP_MAX_EVENTS, popupDataFor } from '../../../lib/background/popup-data';
+import { flushAtMost } from '../../../lib/background/start';
 import { popupData, type TabState } from '../../../lib/messages';
 import { makeEngagementEvent, makeTrackerEvent, makeVisit } from '../log/make-records';
 
@@ -44,6 +45,7 @@ describe('get-popup-data, computed in the background', () => {
       siteWeek: await weekTotals(db, localDay(NOW), 'news.example'),
       week: await weekTotals(db, localDay(NOW)),
       off: [],
+      detailsCapped: false,
     });
     expect(answer.status === 'ready' && answer.summary.targeted).toBe(3);
     expect(answer.status === 'ready' && answer.summary.engaged).toBe(1);
@@ -73,6 +75,36 @@ describe('get-popup-data, computed in the background', () => {
     expect(answer.status === 'ready' && answer.off).toEqual(['ads', 'engagement']);
     expect(popupData.safeParse(JSON.parse(JSON.stringify(answer))).success).toBe(true);
     expect(popupData.safeParse({ ...answer, off: ['cookies'] }).success).toBe(false);
+  });
+
+  test('a flooded visit: the lists come from at most POPUP_MAX_EVENTS records and say so; the counts stay complete', async () => {
+    const visit = makeVisit({ day: localDay(NOW), startedAt: NOW.toISOString() });
+    const queue = createWriteQueue(async () => db, { maxBatch: 500 });
+    queue.push({ op: 'visit', visit });
+    const total = POPUP_MAX_EVENTS + 1500;
+    for (let i = 0; i < total; i++) queue.push({ op: 'event', event: makeTrackerEvent(visit) });
+    await queue.flush();
+    const answer = await popupDataFor(db, tab({ visitId: visit.id }), NOW);
+    if (answer.status !== 'ready') throw new Error(answer.status);
+    expect(answer.detailsCapped).toBe(true);
+    // Every event made the roll-up: the headline counts all of them.
+    expect(answer.summary.targeted).toBe(total);
+    const listed = answer.summary.organizations.reduce((n, o) => n + o.requests, 0);
+    expect(listed).toBeGreaterThan(0);
+    expect(listed).toBeLessThanOrEqual(POPUP_MAX_EVENTS);
+  });
+
+  test('reading the tab waits for the write queue at most the given time, and not at all once it has flushed', async () => {
+    const never = { flush: () => new Promise<void>(() => {}) };
+    const started = Date.now();
+    await flushAtMost(never, 50);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(Date.now() - started).toBeLessThan(1000);
+    let flushed = false;
+    await flushAtMost({ flush: async () => void (flushed = true) }, 10_000);
+    expect(flushed).toBe(true);
+    // A failing flush does not fail the read.
+    await expect(flushAtMost({ flush: () => Promise.reject(new Error('disk full')) }, 10_000)).resolves.toBeUndefined();
   });
 
   test('the popup refuses an answer it does not understand', () => {
