@@ -54,6 +54,9 @@ const dayPoint = z.object({
   ratio,
 });
 export type DayPoint = z.infer<typeof dayPoint>;
+/** A day of the plot with the ads of it that were seen (impressions), beside those shown (`ad`). */
+const plotPoint = z.object({ ...dayPoint.shape, adSeen: z.number() });
+export type PlotPoint = z.infer<typeof plotPoint>;
 const siteRow = z.object({ site: z.string(), visits: z.number(), counts, targeted: z.number(), engaged: z.number(), ratio });
 export type SiteRow = z.infer<typeof siteRow>;
 const sighting = z.object({ type: z.string(), evidence: z.string(), site: z.string(), day: z.string(), url: z.string(), ruleId: z.string() });
@@ -75,10 +78,37 @@ const darkPatterns = z.object({
 });
 export type DarkPatternsByCategory = z.infer<typeof darkPatterns>;
 
+/** One organization of "who follows you" (lib/log/who-follows.ts). */
+const organizationRow = z.object({
+  org: z.string(),
+  name: z.string(),
+  category: z.string(),
+  /** Your sites it reached in the span. */
+  sites: z.number(),
+  /** Those with the most requests to it, at most a few. */
+  topSites: z.array(z.string()),
+  requests: z.number(),
+  /** Sites it reached per day, one number per day of the series. */
+  daily: z.array(z.number()),
+  /** On some day it reached more sites than are listed per day: `sites` is at least this. */
+  capped: z.boolean(),
+});
+export type OrganizationRow = z.infer<typeof organizationRow>;
+const whoFollows = z.object({
+  /** The most far-reaching organizations, most sites first. */
+  organizations: z.array(organizationRow),
+  /** Organizations in the span, including those not listed. */
+  total: z.number(),
+  /** Your sites in the span (what `sites` is out of). */
+  yourSites: z.number(),
+});
+export type WhoFollows = z.infer<typeof whoFollows>;
+
 export const historyOverview = z.object({
   today: dayText,
   span,
-  series: z.array(dayPoint),
+  series: z.array(plotPoint),
+  follows: whoFollows,
   sites: z.array(siteRow),
   darkPatterns,
 });
@@ -91,7 +121,7 @@ export type VisitLine = z.infer<typeof visitLine>;
 const change = z.object({ targeted: z.number(), engaged: z.number(), tracker: z.number(), ad: z.number(), darkPattern: z.number() });
 const siteView = z.object({
   site: z.string(),
-  series: z.array(dayPoint),
+  series: z.array(plotPoint),
   totals: z.object({ visits: z.number(), counts, targeted: z.number(), engaged: z.number(), ratio }),
   /** The 7 days ending today against the 7 before. */
   trend: z.object({ thisWeek: periodTotals, lastWeek: periodTotals }),

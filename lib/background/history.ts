@@ -1,7 +1,9 @@
 import type { BeakerDatabase } from '../log/database';
 import type { WriteQueue } from '../log/write-queue';
 import { localDay } from '../log/queries';
-import { dailySeries, rankSites, siteView } from '../log/history-queries';
+import { dailySeries, daysOf, rankSites, siteView, withAdsSeen } from '../log/history-queries';
+import { verifiedRollups } from '../log/rollup-repair';
+import { whoFollows } from '../log/who-follows';
 import { darkPatternsByCategory, evidencePage } from '../log/history-evidence';
 import { deleteDays, deleteEventsOfVisits, deleteSite, type DeleteResult } from '../log/delete-records';
 import type { DeleteAnswer, HistoryOverview, HistorySiteAnswer } from '../history-messages';
@@ -49,16 +51,21 @@ export function createHistoryHandlers(deps: HistoryDeps): Pick<PageHandlers, His
     'get-history': async ({ span }): Promise<HistoryOverview> => {
       await queue.flush();
       const day = today();
+      const days = daysOf(day, span);
+      // Checked (and a day that fails rebuilt from its events) before anything reads the roll-ups.
+      const rollups = await verifiedRollups(database, days[0]!, day);
       const [series, sites, darkPatterns] = await Promise.all([
         dailySeries(database, day, span),
         rankSites(database, day, span),
         darkPatternsByCategory(database, day, span),
       ]);
-      return { today: day, span, series, sites, darkPatterns };
+      const follows = whoFollows(days, rollups.orgs, rollups.siteDays);
+      return { today: day, span, series: withAdsSeen(series, rollups.extras), follows, sites, darkPatterns };
     },
     'get-history-site': async ({ site, span }): Promise<HistorySiteAnswer> => {
       await queue.flush();
       const day = today();
+      await verifiedRollups(database, daysOf(day, span)[0]!, day);
       const [view, darkPatterns] = await Promise.all([siteView(database, site, day, span), darkPatternsByCategory(database, day, span, site)]);
       return { today: day, span, view, darkPatterns, paused: deps.isPaused(site) };
     },

@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import { chunkEvents, type ChunkKey, type EventChunk } from './event-chunks';
+import type { OrgDay, SiteDayExtra } from './org-rollups';
 import { forgetStoredIds } from './stored-ids';
 
 export const DB_NAME = 'beaker';
@@ -13,8 +14,13 @@ export const DB_NAME = 'beaker';
  * v4: events move into `eventChunks` (lib/log/event-chunks.ts: the events of one visit written
  *     together, keyed `[visitId, first event id]`, one index `by-time`), and `events` (one record
  *     per event, indexes `by-visit` and `by-time`) is deleted. Records are unchanged.
+ * v5: `orgDays` (per organization per local day) and `siteDayExtras` (per site-day: ads seen, and
+ *     the checksum of the organizations' roll-up), lib/log/org-rollups.ts. No backfill in the
+ *     upgrade: a day whose site-days have no matching extras is rebuilt from its events the first
+ *     time a query reads it, one day per transaction (lib/log/rollup-repair.ts), so a worker killed
+ *     half-way keeps the days already rebuilt and redoes the others; events are only read.
  */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface MetaRecord {
   key: string;
@@ -37,6 +43,16 @@ export interface BeakerDB extends DBSchema {
     value: SiteDay;
     indexes: { 'by-day': string; 'by-site': [string, string] };
   };
+  orgDays: {
+    key: string;
+    value: OrgDay;
+    indexes: { 'by-day': string };
+  };
+  siteDayExtras: {
+    key: string;
+    value: SiteDayExtra;
+    indexes: { 'by-day': string; 'by-site': [string, string] };
+  };
   meta: {
     key: string;
     value: MetaRecord;
@@ -47,7 +63,7 @@ export type BeakerDatabase = IDBPDatabase<BeakerDB>;
 type UpgradeTransaction = IDBPTransaction<BeakerDB, StoreNames<BeakerDB>[], 'versionchange'>;
 
 /** Every store, so "delete all data" and retention cannot forget one (after Ghostery). */
-export const ALL_STORES = ['eventChunks', 'visits', 'siteDays', 'meta'] as const satisfies readonly StoreNames<BeakerDB>[];
+export const ALL_STORES = ['eventChunks', 'visits', 'siteDays', 'orgDays', 'siteDayExtras', 'meta'] as const satisfies readonly StoreNames<BeakerDB>[];
 
 export function siteDayKey(site: string, day: string): string {
   return `${site}|${day}`;
@@ -93,6 +109,12 @@ export async function upgradeDatabase(db: IDBPDatabase<BeakerDB>, oldVersion: nu
     }
   }
   if (oldVersion < 4) await moveEventsIntoChunks(db, tx);
+  if (oldVersion < 5) {
+    db.createObjectStore('orgDays', { keyPath: 'key' }).createIndex('by-day', 'day');
+    const extras = db.createObjectStore('siteDayExtras', { keyPath: 'key' });
+    extras.createIndex('by-day', 'day');
+    extras.createIndex('by-site', ['site', 'day']);
+  }
 }
 
 /** The `events` store of versions 1–3 (one record per event), which the v4 step deletes. */

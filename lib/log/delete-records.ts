@@ -1,15 +1,17 @@
-import type { IDBPTransaction } from 'idb';
-import type { BeakerDB, BeakerDatabase } from './database';
+import type { BeakerDatabase } from './database';
 import { visitChunkRange } from './event-chunks';
+import { dayTimeRange } from './queries';
+import { LOG_STORES, rebuildDays, type LogTx } from './rollup-repair';
 import { forgetStoredIds } from './stored-ids';
 
 /**
  * The dashboard's data controls (issue #9, "Data controls"): delete one site, or a range of days.
- * Each runs in **one** transaction over events, visits and siteDays, so the log and its roll-ups
- * never disagree (a crash leaves all of it or none). Called by the background alone.
+ * Each runs in **one** transaction over events, visits and every roll-up (siteDays, siteDayExtras,
+ * orgDays), so the log and its roll-ups never disagree (a crash leaves all of it or none). Called
+ * by the background alone.
  */
 
-type DeleteTx = IDBPTransaction<BeakerDB, ('eventChunks' | 'visits' | 'siteDays')[], 'readwrite'>;
+type DeleteTx = LogTx;
 
 export interface DeleteResult {
   visits: number;
@@ -34,7 +36,7 @@ export async function deleteVisitEvents(tx: DeleteTx, visitId: string): Promise<
 }
 
 function openDeleteTx(db: BeakerDatabase): DeleteTx {
-  return db.transaction(['eventChunks', 'visits', 'siteDays'], 'readwrite');
+  return db.transaction([...LOG_STORES], 'readwrite');
 }
 
 /**
@@ -55,27 +57,49 @@ async function deleteVisits(tx: DeleteTx, visitIds: readonly string[], result: D
   result.visitIds.push(...visitIds);
 }
 
-/** Delete one site: its visits, their events, and its roll-ups. */
+/**
+ * Delete one site: its visits, their events, and its roll-ups. The organizations' roll-ups of its
+ * days lose the site's requests (each lists them per site); a day where an organization reached
+ * more sites than it lists (lib/log/org-rollups.ts, `unlisted`) is rebuilt from the events left,
+ * in the same transaction.
+ */
 export async function deleteSite(db: BeakerDatabase, site: string): Promise<DeleteResult> {
   const tx = openDeleteTx(db);
   const result: DeleteResult = { visits: 0, events: 0, siteDays: 0, visitIds: [] };
   const everything = IDBKeyRange.bound([site, ''], [site, '\uffff']);
-  const [visitIds, dayKeys] = await Promise.all([
+  const [visitIds, dayKeys, extraKeys] = await Promise.all([
     tx.objectStore('visits').index('by-site').getAllKeys(everything),
     tx.objectStore('siteDays').index('by-site').getAllKeys(everything),
+    tx.objectStore('siteDayExtras').index('by-site').getAllKeys(everything),
   ]);
   await deleteVisits(tx, visitIds, result);
   // Every visit of these site-days is gone, so their roll-ups are zero: deleted, not kept as zeros.
-  await Promise.all(dayKeys.map((key) => tx.objectStore('siteDays').delete(key)));
+  await Promise.all([...dayKeys.map((key) => tx.objectStore('siteDays').delete(key)), ...extraKeys.map((key) => tx.objectStore('siteDayExtras').delete(key))]);
+  const days = [...new Set([...dayKeys, ...extraKeys].map((key) => key.slice(key.lastIndexOf('|') + 1)))];
+  const rebuild = (await Promise.all(days.map((day) => removeSiteFromOrgs(tx, site, day)))).flatMap((exact, i) => (exact ? [] : [days[i]!]));
+  await rebuildDays(tx, rebuild);
   result.siteDays = dayKeys.length;
   await commit(db, tx, result.visitIds);
   return result;
 }
 
-/** Local midnight of a `YYYY-MM-DD` day, shifted by `days`. */
-function midnight(day: string, days = 0): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + days);
+/** Take a site's requests out of one day's organizations; `false` when one may hold some unlisted. */
+async function removeSiteFromOrgs(tx: DeleteTx, site: string, day: string): Promise<boolean> {
+  const store = tx.objectStore('orgDays');
+  let exact = true;
+  const writes: Promise<unknown>[] = [];
+  for (const row of await store.index('by-day').getAll(IDBKeyRange.only(day))) {
+    const requests = row.sites[site];
+    if (requests === undefined) {
+      if (row.unlisted > 0) exact = false;
+      continue;
+    }
+    delete row.sites[site];
+    row.requests -= requests;
+    writes.push(row.requests === 0 ? store.delete(row.key) : store.put(row));
+  }
+  await Promise.all(writes);
+  return exact;
 }
 
 /**
@@ -86,16 +110,25 @@ function midnight(day: string, days = 0): Date {
 export async function deleteDays(db: BeakerDatabase, from: string, to: string): Promise<DeleteResult> {
   const tx = openDeleteTx(db);
   const result: DeleteResult = { visits: 0, events: 0, siteDays: 0, visitIds: [] };
-  // `day` was the browser's local day at the visit's start: ±14 h (the widest UTC offsets) covers
-  // a time zone changed since; the day itself is then matched on the field.
-  const range = IDBKeyRange.bound(new Date(midnight(from).getTime() - 14 * 3600_000).toISOString(), new Date(midnight(to, 1).getTime() + 14 * 3600_000).toISOString());
+  // `day` was the browser's local day at the visit's start: matched on the field, in a range of
+  // `startedAt` widened for a time zone changed since.
+  const range = dayTimeRange(from, to);
   const visitIds: string[] = [];
   for (let c = await tx.objectStore('visits').index('by-time').openCursor(range); c; c = await c.continue()) {
     if (c.value.day >= from && c.value.day <= to) visitIds.push(c.value.id);
   }
   await deleteVisits(tx, visitIds, result);
-  const dayKeys = await tx.objectStore('siteDays').index('by-day').getAllKeys(IDBKeyRange.bound(from, to));
-  await Promise.all(dayKeys.map((key) => tx.objectStore('siteDays').delete(key)));
+  const days = IDBKeyRange.bound(from, to);
+  const [dayKeys, extraKeys, orgKeys] = await Promise.all([
+    tx.objectStore('siteDays').index('by-day').getAllKeys(days),
+    tx.objectStore('siteDayExtras').index('by-day').getAllKeys(days),
+    tx.objectStore('orgDays').index('by-day').getAllKeys(days),
+  ]);
+  await Promise.all([
+    ...dayKeys.map((key) => tx.objectStore('siteDays').delete(key)),
+    ...extraKeys.map((key) => tx.objectStore('siteDayExtras').delete(key)),
+    ...orgKeys.map((key) => tx.objectStore('orgDays').delete(key)),
+  ]);
   result.siteDays = dayKeys.length;
   await commit(db, tx, result.visitIds);
   return result;

@@ -2,7 +2,8 @@ import type { Counts, PageVisit, SiteDay } from '../schema';
 import { emptyCounts, targetedCount } from '../schema/events';
 import type { BeakerDatabase } from './database';
 import { addCounts, daysBefore, siteDaysBetween, weekTotals } from './queries';
-import type { DayPoint, SiteRow, SiteView, VisitLine } from '../history-messages';
+import type { SiteDayExtra } from './org-rollups';
+import type { DayPoint, PlotPoint, SiteRow, SiteView, VisitLine } from '../history-messages';
 
 /**
  * The queries behind the History dashboard (ARCHITECTURE.md, "History dashboard"). Plots and
@@ -55,6 +56,13 @@ export async function dailySeries(db: BeakerDatabase, today: string, span: numbe
   });
 }
 
+/** The series with each day's ads seen (impressions), from the site-days' extras (lib/log/org-rollups.ts). */
+export function withAdsSeen(points: readonly DayPoint[], extras: readonly SiteDayExtra[]): PlotPoint[] {
+  const seen = new Map<string, number>();
+  for (const extra of extras) seen.set(extra.day, (seen.get(extra.day) ?? 0) + extra.adSeen);
+  return points.map((p) => ({ ...p, adSeen: seen.get(p.day) ?? 0 }));
+}
+
 /**
  * Sites over `span` days ending `today`, ranked by targeted : engaged: first the sites that
  * targeted you while you never engaged (most targeted first), then by ratio, highest first.
@@ -85,12 +93,14 @@ export async function latestVisitsOf(db: BeakerDatabase, site: string, n: number
 }
 
 export async function siteView(db: BeakerDatabase, site: string, today: string, span: number): Promise<SiteView> {
-  const [series, thisWeek, lastWeek, latest] = await Promise.all([
+  const [days, extras, thisWeek, lastWeek, latest] = await Promise.all([
     dailySeries(db, today, span, site),
+    db.getAllFromIndex('siteDayExtras', 'by-site', IDBKeyRange.bound([site, daysOf(today, span)[0]!], [site, today])),
     weekTotals(db, today, site),
     weekTotals(db, daysBefore(today, 7), site),
     latestVisitsOf(db, site, 2),
   ]);
+  const series = withAdsSeen(days, extras);
   const counts = emptyCounts();
   let visits = 0;
   for (const p of series) {

@@ -3,6 +3,7 @@ import { emptyCounts } from '../schema/events';
 import { siteDayKey, type BeakerDatabase } from './database';
 import { chunkEvents, visitChunkRange } from './event-chunks';
 import { addCounts } from './queries';
+import { LOG_STORES, rebuildDays } from './rollup-repair';
 import { forgetStoredIds } from './stored-ids';
 
 /** What an import wrote (ARCHITECTURE.md, "Export and import"). */
@@ -24,9 +25,12 @@ const kindOf = (record: { kind: 'visit' } | LogEvent) => record.kind;
  * (as the write queue would have: `visits` + 1 and the visit's counts, which are its own record
  * of what it saw). An event changes no count: its visit's counts already hold it, whether the
  * visit comes in this file, was stored before, or was left out of the export by a filter.
+ * The roll-ups made from events (ads seen, organizations: lib/log/org-rollups.ts) of every day the
+ * file added to are rebuilt from that day's visits and events, in the same transaction; an event
+ * whose visit is in neither the file nor the log counts nowhere, as in the write queue.
  */
 export async function importRecords(db: BeakerDatabase, visits: readonly PageVisit[], events: readonly LogEvent[]): Promise<ImportSummary> {
-  const tx = db.transaction(['eventChunks', 'visits', 'siteDays'], 'readwrite');
+  const tx = db.transaction([...LOG_STORES], 'readwrite');
   const summary: ImportSummary = { imported: {}, duplicates: {}, siteDays: 0 };
   const bump = (into: Record<string, number>, kind: string) => (into[kind] = (into[kind] ?? 0) + 1);
   try {
@@ -34,10 +38,14 @@ export async function importRecords(db: BeakerDatabase, visits: readonly PageVis
     const chunkStore = tx.objectStore('eventChunks');
     const dayStore = tx.objectStore('siteDays');
     const eventVisits = [...new Set(events.map((e) => e.visitId))];
-    const [visitKeys, storedIds] = await Promise.all([
+    const fileVisitDay = new Map(visits.map((v) => [v.id, v.day]));
+    const [visitKeys, storedIds, storedVisits] = await Promise.all([
       Promise.all(visits.map((v) => visitStore.getKey(v.id))),
       Promise.all(eventVisits.map(async (id) => (await chunkStore.getAll(visitChunkRange(id))).flatMap((c) => c.events.map((e) => e.id)))),
+      Promise.all(eventVisits.filter((id) => !fileVisitDay.has(id)).map((id) => visitStore.get(id))),
     ]);
+    const dayOfVisit = new Map(fileVisitDay);
+    for (const visit of storedVisits) if (visit) dayOfVisit.set(visit.id, visit.day);
     const stored = new Set(storedIds.flat());
     const newVisits = visits.filter((_, i) => visitKeys[i] === undefined);
     const firstOfDay = new Map<string, PageVisit>();
@@ -62,7 +70,14 @@ export async function importRecords(db: BeakerDatabase, visits: readonly PageVis
     for (const chunk of chunkEvents(fresh)) writes.push(chunkStore.add(chunk));
     for (const day of days.values()) writes.push(dayStore.put(day));
     summary.siteDays = days.size;
-    await Promise.all([...writes, tx.done]);
+    await Promise.all(writes);
+    const touched = new Set(newVisits.map((v) => v.day));
+    for (const event of fresh) {
+      const day = dayOfVisit.get(event.visitId);
+      if (day !== undefined) touched.add(day);
+    }
+    await rebuildDays(tx, [...touched]);
+    await tx.done;
     forgetStoredIds(db, eventVisits);
     return summary;
   } catch (error) {

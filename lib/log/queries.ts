@@ -9,8 +9,24 @@ export async function getVisit(db: BeakerDatabase, visitId: string): Promise<Pag
 
 /** Every event of one visit, in the order it was recorded: its chunks are one key range. */
 export async function getVisitEvents(db: BeakerDatabase, visitId: string): Promise<LogEvent[]> {
-  const events = unpackChunks(await db.getAll('eventChunks', visitChunkRange(visitId)));
+  return inRecordedOrder(unpackChunks(await db.getAll('eventChunks', visitChunkRange(visitId))));
+}
+
+/** A visit's events in the order they were recorded (by sequence within a session, else by time). */
+export function inRecordedOrder(events: LogEvent[]): LogEvent[] {
   return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time.localeCompare(b.time)));
+}
+
+/**
+ * The `startedAt` range of the visits whose `day` is `day`: its local midnights widened by 14 h each
+ * side (the widest UTC offsets, for a time zone changed since); the day is then matched on the field.
+ */
+export function dayTimeRange(from: string, to = from): IDBKeyRange {
+  const midnight = (day: string, add: number) => {
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+    return new Date(y, m - 1, d + add).getTime();
+  };
+  return IDBKeyRange.bound(new Date(midnight(from, 0) - 14 * 3600_000).toISOString(), new Date(midnight(to, 1) + 14 * 3600_000).toISOString());
 }
 
 /** `YYYY-MM-DD` of a date in the local time zone. */

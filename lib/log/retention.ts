@@ -11,7 +11,7 @@ export interface RetentionResult {
 
 /**
  * Delete what is older than `retentionDays` before `now`: events and visits by timestamp, roll-ups
- * by day. Runs in bounded transactions (one per store) with cursors, never loading a store whole.
+ * (site-days, their extras, organizations) by day. Runs in bounded transactions (one per store) with cursors, never loading a store whole.
  * Events go chunk by chunk (`by-time` is a chunk's earliest event): a chunk whose events are all
  * older is deleted, one that straddles the cut-off keeps its newer events.
  */
@@ -41,10 +41,15 @@ export async function applyRetention(db: BeakerDatabase, retentionDays: number, 
   }
   await visitsTx.done;
 
-  const daysTx = db.transaction('siteDays', 'readwrite');
-  for (let c = await daysTx.store.index('by-day').openCursor(IDBKeyRange.upperBound(cutoffDay, true)); c; c = await c.continue()) {
+  // Every roll-up by day (site-days, their extras, organizations) in one transaction: they agree.
+  const daysTx = db.transaction(['siteDays', 'siteDayExtras', 'orgDays'], 'readwrite');
+  const older = IDBKeyRange.upperBound(cutoffDay, true);
+  for (let c = await daysTx.objectStore('siteDays').index('by-day').openCursor(older); c; c = await c.continue()) {
     await c.delete();
     result.siteDays += 1;
+  }
+  for (const store of ['siteDayExtras', 'orgDays'] as const) {
+    for (let c = await daysTx.objectStore(store).index('by-day').openKeyCursor(older); c; c = await c.continue()) await daysTx.objectStore(store).delete(c.primaryKey);
   }
   await daysTx.done;
   return result;

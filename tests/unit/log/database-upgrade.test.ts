@@ -26,11 +26,11 @@ async function makeV2Database(name: string) {
 
 describe('database upgrade', () => {
   test(`a v2 database (schema 1 records) upgrades to v${DB_VERSION}: every record parses as schema ${SCHEMA_VERSION}, nothing lost`, async () => {
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     const name = 'beaker-upgrade-v2';
     const before = await makeV2Database(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(DB_VERSION);
     const visits = await db.getAll('visits');
     expect(visits).toHaveLength(2);
     for (const visit of visits) {

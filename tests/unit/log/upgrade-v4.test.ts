@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openDB } from 'idb';
-import { openDatabase, type BeakerDatabase } from '../../../lib/log/database';
+import { DB_VERSION, openDatabase, type BeakerDatabase } from '../../../lib/log/database';
 import { CHUNK_SPAN_MS, MAX_CHUNK_EVENTS } from '../../../lib/log/event-chunks';
 import { exportCursor } from '../../../lib/log/export-cursor';
 import { getVisit, getVisitEvents, weekTotals } from '../../../lib/log/queries';
@@ -58,8 +58,8 @@ describe('database upgrade v3 → v4 (events into chunks)', () => {
     const name = 'beaker-upgrade-v3-chunks';
     const before = await makeV3Database(name);
     const db = await openDatabase(name);
-    expect(db.version).toBe(4);
-    expect([...db.objectStoreNames].sort()).toEqual(['eventChunks', 'meta', 'siteDays', 'visits']);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['eventChunks', 'meta', 'orgDays', 'siteDayExtras', 'siteDays', 'visits']);
     expect(await storedEvents(db)).toEqual([...before.events].sort(byId));
 
     const chunks = await db.getAll('eventChunks');

@@ -121,12 +121,14 @@ describe('write batches', () => {
     await queue.flush();
 
     const storeOf = (spy: { mock: { contexts: unknown[] } }) => spy.mock.contexts.map((s) => (s as IDBObjectStore).name).sort();
-    // Reads: four visits, three site-days; no read per event.
-    expect(storeOf(gets)).toEqual(['siteDays', 'siteDays', 'siteDays', 'visits', 'visits', 'visits', 'visits']);
+    // Reads: four visits, three site-days and their extras, two organization-days (Google on each
+    // day, lib/log/org-rollups.ts); no read per event.
+    expect(storeOf(gets)).toEqual(['orgDays', 'orgDays', 'siteDayExtras', 'siteDayExtras', 'siteDayExtras', 'siteDays', 'siteDays', 'siteDays', 'visits', 'visits', 'visits', 'visits']);
     expect(getKeys).not.toHaveBeenCalled();
-    // Writes: one add per visit (its chunk of events, lib/log/event-chunks.ts), one put per visit and per site-day.
+    // Writes: one add per visit (its chunk of events, lib/log/event-chunks.ts), one put per visit,
+    // per site-day, per site-day extra and per organization-day.
     expect(storeOf(adds)).toEqual(['eventChunks', 'eventChunks', 'eventChunks', 'eventChunks']);
-    expect(storeOf(puts)).toEqual(['siteDays', 'siteDays', 'siteDays', 'visits', 'visits', 'visits', 'visits']);
+    expect(storeOf(puts)).toEqual(['orgDays', 'orgDays', 'siteDayExtras', 'siteDayExtras', 'siteDayExtras', 'siteDays', 'siteDays', 'siteDays', 'visits', 'visits', 'visits', 'visits']);
 
     expect((await getVisit(db, a.id))?.counts).toEqual({ tracker: 3, ad: 0, darkPattern: 0, engagement: 1, requests: 10, thirdPartyRequests: 4 });
     expect((await getVisit(db, b.id))?.counts).toMatchObject({ tracker: 2, engagement: 0 });

@@ -171,7 +171,7 @@ describe('database upgrade', () => {
 
     const upgraded = await openDatabase(oldName);
     expect(upgraded.version).toBe(DB_VERSION);
-    expect([...upgraded.objectStoreNames].sort()).toEqual(['eventChunks', 'meta', 'siteDays', 'visits']);
+    expect([...upgraded.objectStoreNames].sort()).toEqual(['eventChunks', 'meta', 'orgDays', 'siteDayExtras', 'siteDays', 'visits']);
     expect(await countEvents(upgraded)).toBe(1);
     const week = await weekTotals(upgraded, '2026-11-20', 'news.example');
     expect(week).toMatchObject({ visits: 1, counts: { tracker: 4, engagement: 2, requests: 9 } });

@@ -1,0 +1,48 @@
+import type { SiteDay } from '../schema';
+import type { OrgDay } from './org-rollups';
+import type { OrganizationRow, WhoFollows } from '../history-messages';
+
+/**
+ * "Who follows you" (issue #9): organizations ranked by how many of your sites they reached over
+ * the days of a span, each with its daily series of sites reached. Made from the `orgDays` roll-ups
+ * of those days alone (lib/log/org-rollups.ts), checked first by lib/log/rollup-repair.ts; no event
+ * is read. A site counts for an organization when at least one request of a visit to it went there.
+ */
+
+/** Organizations listed in the answer (the total says how many there were). */
+export const MAX_ORGANIZATIONS = 30;
+const TOP_SITES = 5;
+
+export function whoFollows(days: readonly string[], orgDays: readonly OrgDay[], siteDays: readonly SiteDay[], limit = MAX_ORGANIZATIONS): WhoFollows {
+  const index = new Map(days.map((day, i) => [day, i]));
+  const byOrg = new Map<string, { row: OrganizationRow; perSite: Map<string, number>; latest: string }>();
+  for (const od of orgDays) {
+    const i = index.get(od.day);
+    if (i === undefined) continue;
+    let entry = byOrg.get(od.org);
+    if (!entry) {
+      const row: OrganizationRow = { org: od.org, name: od.name, category: od.category, sites: 0, topSites: [], requests: 0, daily: days.map(() => 0), capped: false };
+      byOrg.set(od.org, (entry = { row, perSite: new Map(), latest: od.day }));
+    }
+    const { row, perSite } = entry;
+    row.requests += od.requests;
+    row.capped ||= od.unlisted > 0;
+    const listed = Object.entries(od.sites);
+    row.daily[i] = listed.length;
+    for (const [site, n] of listed) perSite.set(site, (perSite.get(site) ?? 0) + n);
+    // The newest day's name and category win (TrackerDB may have renamed it).
+    if (od.day >= entry.latest) {
+      entry.latest = od.day;
+      row.name = od.name;
+      row.category = od.category;
+    }
+  }
+  const rows = [...byOrg.values()].map(({ row, perSite }) => {
+    row.sites = perSite.size;
+    row.topSites = [...perSite].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_SITES).map(([site]) => site);
+    return row;
+  });
+  rows.sort((a, b) => b.sites - a.sites || b.requests - a.requests || a.name.localeCompare(b.name) || a.org.localeCompare(b.org));
+  const yourSites = new Set(siteDays.filter((d) => index.has(d.day) && d.visits > 0).map((d) => d.site)).size;
+  return { organizations: rows.slice(0, limit), total: rows.length, yourSites };
+}
