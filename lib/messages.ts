@@ -71,7 +71,7 @@ export const tabState = z.object({
 });
 export type TabState = z.infer<typeof tabState>;
 
-const beaconLine = z.object({ url: z.string(), host: z.string(), why: z.array(z.string()) });
+const beaconLine = z.object({ url: z.string(), host: z.string(), why: z.array(z.string()), source: z.enum(['beacon', 'list']) });
 const organizationRow = z.object({
   key: z.string(),
   name: z.string(),

@@ -3,6 +3,7 @@ import { BEACON_RULES_VERSION, findCollectEndpoint, findTrackingParams } from '.
 import { isTargetingCategory } from './targeting';
 import { isWebUrl, pathOf, queryOf } from './url';
 import type { TrackerDb } from './trackerdb';
+import type { ListMatcher } from './filter-lists';
 import { cap, MAX_URL_LENGTH, type Reason } from '../schema/common';
 import { BEACON_KINDS, TRACKER_CATEGORIES, type TrackerCategory, type TrackerFinding, type TrackerMatch } from '../schema/events';
 
@@ -38,7 +39,7 @@ export interface Classifier {
  * `(request facts) -> TrackerFinding | null`: null for requests that are neither known to TrackerDB
  * nor beacons, and for non-web URLs. A finding says whether the request counts as targeting and why.
  */
-export function createClassifier(db: TrackerDb): Classifier {
+export function createClassifier(db: TrackerDb, lists: () => ListMatcher | null = () => null): Classifier {
   const domainCache = new Map<string, PatternLookup[]>();
   const matchDomainCached = (hostname: string): PatternLookup[] => {
     let hit = domainCache.get(hostname);
@@ -51,7 +52,7 @@ export function createClassifier(db: TrackerDb): Classifier {
   };
   return {
     classify(facts) {
-      return classifyWith(db, matchDomainCached, facts);
+      return classifyWith(db, matchDomainCached, facts, lists());
     },
   };
 }
@@ -65,6 +66,7 @@ function classifyWith(
   db: TrackerDb,
   matchDomain: (hostname: string) => PatternLookup[],
   facts: RequestFacts,
+  lists: ListMatcher | null = null,
 ): TrackerFinding | null {
   const { url, type, documentUrl } = facts;
   if (!isWebUrl(url)) return null;
@@ -119,18 +121,29 @@ function classifyWith(
     }
   }
 
-  if (tracker === null && beaconKinds.length === 0) return null;
+  // Filter lists (issue #10): a rule of a list the person turned on or added says the request is
+  // advertising or tracking, where TrackerDB did not already say it targets. A main-frame load is the
+  // person's own navigation, never counted.
+  const listed = !targetingTracker && lists && type !== 'main_frame' ? lists.match({ url, type, documentUrl }) : null;
+  if (listed) {
+    const category = tracker?.category ?? listed.category;
+    reasons.push({ rule: cap(`list/${listed.listId}/${listed.filter}`, 80), detail: cap(`${listed.filter} (${category}; ${listed.list})`) });
+  }
+
+  if (tracker === null && beaconKinds.length === 0 && !listed) return null;
   const beacon = beaconKinds.length > 0 ? { kinds: beaconKinds } : null;
+  const firstRule = (prefix: string) => reasons.find((r) => r.rule.startsWith(prefix))?.rule;
   return {
     url: url.length > MAX_URL_LENGTH ? url.slice(0, MAX_URL_LENGTH) : url,
     host: request.hostname,
     requestType: type.slice(0, 40),
     thirdParty,
-    targeting: targetingTracker || beacon !== null,
+    targeting: targetingTracker || beacon !== null || listed !== null,
     tracker,
     beacon,
     reasons,
-    ruleId: tracker && (targetingTracker || !beacon) ? `trackerdb/${tracker.key}` : (reasons.find((r) => r.rule.startsWith('beacon'))?.rule ?? 'beacon'),
+    ruleId:
+      tracker && (targetingTracker || (!beacon && !listed)) ? `trackerdb/${tracker.key}` : (firstRule('list/') ?? firstRule('beacon') ?? 'beacon'),
   };
 }
 

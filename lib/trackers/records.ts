@@ -5,6 +5,8 @@ export interface BeaconLine {
   url: string;
   host: string;
   why: string[];
+  /** What said it tracks: beacon rules (lib/trackers/beacon-rules.ts) or a filter list's rule. */
+  source: 'beacon' | 'list';
 }
 
 export interface OrganizationRow {
@@ -25,7 +27,7 @@ export interface TrackerSummary {
   organizations: OrganizationRow[];
   /** Known third parties that do not count (CDNs, players, tag managers…). */
   others: OrganizationRow[];
-  /** Targeting requests to hosts TrackerDB does not know (beacon rules fired). */
+  /** Targeting requests to hosts TrackerDB does not know (beacon rules or a filter list said so). */
   unknownBeacons: BeaconLine[];
   firstPartyTargeting: number;
   thirdPartyTargeting: number;
@@ -49,7 +51,12 @@ function summariseTrackers(events: readonly EventOf<'tracker'>[]): TrackerSummar
       else firstPartyTargeting += 1;
     }
     const why = event.reasons.filter((r) => r.rule.startsWith('beacon')).map((r) => r.detail);
-    const beacon = event.beacon ? { url: event.url, host: event.host, why } : null;
+    const listWhy = event.reasons.filter((r) => r.rule.startsWith('list/')).map((r) => r.detail);
+    const beacon: BeaconLine | null = event.beacon
+      ? { url: event.url, host: event.host, why, source: 'beacon' }
+      : event.targeting && listWhy.length > 0
+        ? { url: event.url, host: event.host, why: listWhy, source: 'list' }
+        : null;
     if (!event.tracker) {
       if (beacon) unknownBeacons.push(beacon);
       continue;

@@ -1,6 +1,7 @@
 import { FiltersEngine } from '@ghostery/adblocker';
 import { getDomain } from 'tldts-experimental';
 import { MAX_LIST_SELECTOR_CHARS, MAX_LIST_SELECTORS } from '../../message-limits';
+export { looksLikeFilterList } from '../../core/filter-list';
 
 /**
  * EasyList's element-hiding rules, used to *detect* ad units, never to hide them: Beaker reads the
@@ -45,10 +46,6 @@ export function cosmeticLines(text: string): string {
   return kept.join('\n');
 }
 
-/** A plausible filter list: not an HTML error page, a captive portal or an empty body. */
-export function looksLikeFilterList(text: string): boolean {
-  return /^\uFEFF?\s*(?:\[Adblock|!)/.test(text);
-}
 
 /**
  * An engine holding `text`'s element-hiding rules. Blocking rules are dropped before parsing (only

@@ -158,6 +158,7 @@ describe('summarizeVisit', () => {
         url: 'https://www.google-analytics.com/g/collect?v=2',
         host: 'www.google-analytics.com',
         why: ['sent as a ping request', 'GA4 endpoint'],
+        source: 'beacon',
       },
     ]);
     expect(row(summary.organizations, 'facebook')?.beacons).toEqual([]);
@@ -165,8 +166,8 @@ describe('summarizeVisit', () => {
 
   test('lists beacons to hosts TrackerDB does not know apart, in order', () => {
     expect(summary.unknownBeacons).toEqual([
-      { url: 'https://clicks.adnet.example/click?id=1', host: 'clicks.adnet.example', why: ['sent as a ping request'] },
-      { url: 'https://cdn.example.net/pixel.gif?gclid=abc', host: 'cdn.example.net', why: ['carries gclid'] },
+      { url: 'https://clicks.adnet.example/click?id=1', host: 'clicks.adnet.example', why: ['sent as a ping request'], source: 'beacon' },
+      { url: 'https://cdn.example.net/pixel.gif?gclid=abc', host: 'cdn.example.net', why: ['carries gclid'], source: 'beacon' },
     ]);
     const listed = [...summary.organizations, ...summary.others].flatMap((r) => r.beacons.map((b) => b.host));
     expect(listed).not.toContain('clicks.adnet.example');
