@@ -9,8 +9,11 @@ import { counts, logEvent } from './schema/events';
 
 export const HISTORY_SPANS = [7, 30, 90] as const;
 export type HistorySpan = (typeof HISTORY_SPANS)[number];
-/** The counts a dashboard number is made of, and whose records `get-evidence` pages through. */
-export const EVIDENCE_COUNTS = ['tracker', 'ad', 'darkPattern', 'engagement'] as const;
+/**
+ * The counts a dashboard number is made of, and whose records `get-evidence` pages through: the
+ * roll-ups' counts, and `adSeen` (ad impressions, from the site-days' extras).
+ */
+export const EVIDENCE_COUNTS = ['tracker', 'ad', 'adSeen', 'darkPattern', 'engagement'] as const;
 export type EvidenceCount = (typeof EVIDENCE_COUNTS)[number];
 export const MAX_EVIDENCE_PAGE = 100;
 

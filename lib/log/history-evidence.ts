@@ -12,7 +12,23 @@ import { EVIDENCE_COUNTS, MAX_EVIDENCE_PAGE, type DarkPatternCategoryRow, type D
  * whatever the layout of the `events` store).
  */
 
-EVIDENCE_COUNTS satisfies readonly (keyof Counts)[];
+EVIDENCE_COUNTS satisfies readonly (keyof Counts | 'adSeen')[];
+
+/** Whether an event is one of the records behind `count`. */
+function isOf(event: LogEvent, count: EvidenceCount): boolean {
+  return count === 'adSeen' ? event.kind === 'ad' && event.phase === 'impression' : countedAs(event) === count;
+}
+
+/** How many of `count` a visit's own roll-up holds; `null` when it keeps none (ads seen: read its events). */
+function visitCount(visit: PageVisit, count: EvidenceCount): number | null {
+  return count === 'adSeen' ? null : visit.counts[count];
+}
+
+interface DayHolding {
+  site: string;
+  day: string;
+  n: number;
+}
 
 export interface EvidenceQuery {
   /** One site, or every site (`null`). */
@@ -25,10 +41,21 @@ export interface EvidenceQuery {
   limit: number;
 }
 
-/** Site-days of the query that hold some of the count, newest first. */
-async function daysHolding(db: BeakerDatabase, q: Pick<EvidenceQuery, 'site' | 'from' | 'to' | 'count'>): Promise<SiteDay[]> {
-  const rows = q.site === null ? await siteDaysBetween(db, q.from, q.to) : await siteDaysOf(db, q.site, q.from, q.to);
-  return rows.filter((r) => r.counts[q.count] > 0).sort((a, b) => b.day.localeCompare(a.day) || a.site.localeCompare(b.site));
+/** Site-days of the query that hold some of the count, newest first (ads seen: from their extras). */
+async function daysHolding(db: BeakerDatabase, q: Pick<EvidenceQuery, 'site' | 'from' | 'to' | 'count'>): Promise<DayHolding[]> {
+  let rows: DayHolding[];
+  if (q.count === 'adSeen') {
+    const extras =
+      q.site === null
+        ? await db.getAllFromIndex('siteDayExtras', 'by-day', IDBKeyRange.bound(q.from, q.to))
+        : await db.getAllFromIndex('siteDayExtras', 'by-site', IDBKeyRange.bound([q.site, q.from], [q.site, q.to]));
+    rows = extras.map((e) => ({ site: e.site, day: e.day, n: e.adSeen }));
+  } else {
+    const count = q.count;
+    const days: SiteDay[] = q.site === null ? await siteDaysBetween(db, q.from, q.to) : await siteDaysOf(db, q.site, q.from, q.to);
+    rows = days.map((d) => ({ site: d.site, day: d.day, n: d.counts[count] }));
+  }
+  return rows.filter((r) => r.n > 0).sort((a, b) => b.day.localeCompare(a.day) || a.site.localeCompare(b.site));
 }
 
 /**
@@ -40,27 +67,28 @@ export async function evidencePage(db: BeakerDatabase, q: EvidenceQuery): Promis
   const limit = Math.max(1, Math.min(MAX_EVIDENCE_PAGE, Math.floor(q.limit)));
   const offset = Math.max(0, Math.floor(q.offset));
   const days = await daysHolding(db, q);
-  const total = days.reduce((n, d) => n + d.counts[q.count], 0);
+  const total = days.reduce((n, d) => n + d.n, 0);
   const items: EvidenceItem[] = [];
   let position = 0;
   for (const day of days) {
     if (items.length >= limit) break;
-    if (position + day.counts[q.count] <= offset) {
-      position += day.counts[q.count];
+    if (position + day.n <= offset) {
+      position += day.n;
       continue;
     }
     const visits = (await visitsOfSiteDay(db, day.site, day.day)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     for (const visit of visits) {
       if (items.length >= limit) break;
-      if (position + visit.counts[q.count] <= offset) {
-        position += visit.counts[q.count];
+      const held = visitCount(visit, q.count);
+      if (held !== null && position + held <= offset) {
+        position += held;
         continue;
       }
       const events = await getVisitEvents(db, visit.id);
       const seenUnits = new Set<string>();
       for (const e of events) if (e.kind === 'ad' && e.phase === 'impression') seenUnits.add(e.unitId);
       for (const event of events) {
-        if (countedAs(event) !== q.count) continue;
+        if (!isOf(event, q.count)) continue;
         if (position++ < offset) continue;
         if (items.length >= limit) break;
         items.push({ event, seen: event.kind === 'ad' ? seenUnits.has(event.unitId) : null });
@@ -78,7 +106,7 @@ const MAX_SIGHTINGS = 5;
 export async function darkPatternsByCategory(db: BeakerDatabase, today: string, span: number, site: string | null = null): Promise<DarkPatternsByCategory> {
   const from = daysOf(today, span)[0]!;
   const days = await daysHolding(db, { site, from, to: today, count: 'darkPattern' });
-  const total = days.reduce((n, d) => n + d.counts.darkPattern, 0);
+  const total = days.reduce((n, d) => n + d.n, 0);
   const visits: PageVisit[] = [];
   let truncated = false;
   for (const day of days) {

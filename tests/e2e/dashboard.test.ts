@@ -82,23 +82,42 @@ const WEEK = [
   ...simulatedVisit('shop.example', 4, { trackers: 2, patterns: ['countdown-timer', 'activity-notification'], engaged: 1 }),
 ];
 
-/** The log's site-day roll-ups, straight from IndexedDB. */
-function siteDays(page: Page): Promise<SiteDay[]> {
-  return page.evaluate(async () => {
+/** One store of the log, straight from IndexedDB. */
+function readStore<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
     const db: IDBDatabase = await new Promise((ok, fail) => {
       const req = indexedDB.open('beaker');
       req.onsuccess = () => ok(req.result);
       req.onerror = () => fail(req.error);
     });
-    const rows = await new Promise<SiteDay[]>((ok, fail) => {
-      const req = db.transaction('siteDays').objectStore('siteDays').getAll();
-      req.onsuccess = () => ok(req.result as SiteDay[]);
+    const rows = await new Promise<T[]>((ok, fail) => {
+      const req = db.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => ok(req.result as T[]);
       req.onerror = () => fail(req.error);
     });
     db.close();
     return rows;
-  });
+  }, store);
 }
+
+/** The log's site-day roll-ups. */
+const siteDays = (page: Page) => readStore<SiteDay>(page, 'siteDays');
+
+/** Each organization's sites over the week, from the log's `orgDays` (lib/log/org-rollups.ts). */
+async function expectedFollowers(): Promise<Record<string, number>> {
+  const sites = new Map<string, Set<string>>();
+  for (const row of await readStore<{ day: string; org: string; sites: Record<string, number> }>(ext, 'orgDays')) {
+    if (row.day < daysBefore(TODAY, 6)) continue;
+    const set = sites.get(row.org) ?? new Set<string>();
+    for (const site of Object.keys(row.sites)) set.add(site);
+    sites.set(row.org, set);
+  }
+  return Object.fromEntries([...sites].map(([org, set]) => [org, set.size]));
+}
+
+/** "Who follows you" as the dashboard shows it: organization → sites reached. */
+const followers = (page: Page) =>
+  page.$$eval('[data-testid="organization"]', (items) => Object.fromEntries(items.map((i) => [i.getAttribute('data-org')!, Number(i.getAttribute('data-sites'))])));
 
 /** What each of the 7 days should plot, summed from the roll-ups. */
 async function expectedWeek(): Promise<Record<string, { targeted: number; engaged: number; tracker: number; ad: number; darkPattern: number }>> {
@@ -180,6 +199,18 @@ describe('the History dashboard', () => {
     expect(rows.at(-1)![0]).toBe('friendly.example');
   });
 
+  test('ads seen beside ads shown; who follows you equals the log, Google on every simulated site and today\'s page', async () => {
+    const seen = await page.$$eval('[data-testid="day"]', (groups) => groups.map((g) => Number(g.querySelector('[data-series="adSeen"]')?.getAttribute('data-value') ?? 0)));
+    // harvest.example saw one of its two ads on the days 5, 3 and 1 ago.
+    expect(seen).toEqual([0, 1, 0, 1, 0, 1, 0]);
+    expect(await page.locator('[data-testid="day-row"] [data-series="adSeen"]').allTextContents()).toEqual(['0', '1', '0', '1', '0', '1', '0']);
+    const shown = await followers(page);
+    expect(shown).toEqual(await expectedFollowers());
+    expect(shown.google).toBeGreaterThanOrEqual(3);
+    const order = Object.values(shown);
+    expect([...order].sort((a, b) => b - a)).toEqual(order);
+  });
+
   test('a number opens its records; page text stays text', async () => {
     const row = page.locator('[data-testid="site-row"][data-site="shop.example"]');
     await row.locator('[data-series="darkPattern"] button').click();
@@ -254,6 +285,9 @@ describe('the History dashboard', () => {
     expect((await siteRows(page)).map((r) => r[0])).not.toContain('harvest.example');
     expect(await page.locator('[data-testid="dark-category"][data-category="urgency"]').getAttribute('data-count')).toBe('1');
     expect((await siteDays(ext)).filter((d) => d.site === 'harvest.example')).toEqual([]);
+    // Who follows you lost harvest.example, nothing else.
+    expect(await followers(page)).toEqual(await expectedFollowers());
+    expect((await readStore<{ sites: Record<string, number> }>(ext, 'orgDays')).some((o) => 'harvest.example' in o.sites)).toBe(false);
   });
 
   test('deleting a range of days from the data controls empties those days and keeps the others', async () => {

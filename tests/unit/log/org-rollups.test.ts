@@ -7,6 +7,7 @@ import { applyRetention } from '../../../lib/log/retention';
 import { inconsistentDays, verifiedRollups } from '../../../lib/log/rollup-repair';
 import { whoFollows } from '../../../lib/log/who-follows';
 import { getVisitEvents } from '../../../lib/log/queries';
+import { evidencePage } from '../../../lib/log/history-evidence';
 import { TODAY, WEEK, useOrgLog } from './org-log';
 
 const h = useOrgLog('rollups');
@@ -49,6 +50,18 @@ describe('who follows you (organizations per day, written by the write queue)', 
 
   test('ads shown against ads seen per day', async () => {
     expect(await seenByDay()).toEqual(['2/1', '0/0', '0/0', '0/0', '0/0', '1/1', '0/0']);
+  });
+
+  test('the evidence behind ads seen: the impressions, newest site-day first, on the day of their visit', async () => {
+    const page = await evidencePage(h.db, { site: null, from: WEEK[0]!, to: TODAY, count: 'adSeen', offset: 0, limit: 10 });
+    expect(page.total).toBe(2);
+    expect(page.items.map((i) => [i.event.site, i.event.kind === 'ad' && i.event.phase, i.event.kind === 'ad' && i.event.unitId, i.seen])).toEqual([
+      ['shop.example', 'impression', 'slot-9', true],
+      ['news.example', 'impression', 'slot-1', true],
+    ]);
+    const second = await evidencePage(h.db, { site: null, from: WEEK[0]!, to: TODAY, count: 'adSeen', offset: 1, limit: 1 });
+    expect([second.items.map((i) => i.event.site), second.nextOffset]).toEqual([['news.example'], null]);
+    expect((await evidencePage(h.db, { site: 'news.example', from: TODAY, to: TODAY, count: 'adSeen', offset: 0, limit: 10 })).total).toBe(0);
   });
 
   test('a shorter range reads only its days', async () => {
