@@ -8,6 +8,7 @@ import type { ImportSummary } from './log/import-records';
 import type { ExportFilters } from './export/manifest';
 import { RECORD_KINDS } from './export/records';
 import { historyRequests } from './history-messages';
+import { filterListPageRequests } from './filter-list-messages';
 
 /**
  * The message catalogue (ARCHITECTURE.md, "Rules of the house"): one zod union per direction, keyed on
@@ -54,6 +55,8 @@ export const pageMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('delete-all-data') }),
   // The History dashboard (lib/history-messages.ts: its answers).
   ...historyRequests,
+  // Filter lists (lib/filter-list-messages.ts).
+  ...filterListPageRequests,
 ]);
 export type PageMessage = z.infer<typeof pageMessage>;
 

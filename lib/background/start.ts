@@ -22,6 +22,7 @@ import { createListManager, type ListManager } from '../ads/lists/list-manager';
 import { listenForExportImport, type ExportImportDeps } from './export-import';
 import { createHistoryHandlers } from './history';
 import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './private-tabs';
+import { createFilterListStore, listenForFilterListUploads, type FilterListStore } from './filter-list-store';
 
 export type { BackgroundDiagnostics } from './diagnostics';
 
@@ -46,6 +47,8 @@ interface Background {
   settled: SettleQueue;
   texts: ReturnType<typeof createTextFactsCache>;
   privateTabs: PrivateTabs;
+  /** Filter lists the person added (lib/background/filter-list-store.ts). */
+  filterLists: FilterListStore;
   /** Called once the worker is ready (diagnostics.ready). */
   onReady: () => void;
   /** Hands the log to the export and import ports (null: the start failed). */
@@ -82,11 +85,14 @@ export function startBackground(): void {
 
   let onPortsReady: (deps: ExportImportDeps | null) => void = () => undefined;
   listenForExportImport(new Promise((resolve) => (onPortsReady = resolve)));
+  const filterLists = createFilterListStore();
+  let onListsReady: (store: FilterListStore | null) => void = () => undefined;
+  listenForFilterListUploads(new Promise((resolve) => (onListsReady = resolve)));
 
   let route: Route | null = null;
   let routed: () => void = () => undefined;
   const routeReady = new Promise<void>((resolve) => (routed = resolve));
-  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, onReady, onPortsReady }, (r) => {
+  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, filterLists, onReady, onPortsReady }, (r) => {
     route = r;
     routed();
   }).finally(() => {
@@ -94,6 +100,7 @@ export function startBackground(): void {
     routed();
     onReady();
     onPortsReady(null);
+    onListsReady(filterLists);
   });
   browser.runtime.onMessage.addListener((raw: unknown, sender: MessageSender) => {
     if (route) return route(raw, sender);
@@ -111,8 +118,10 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       if (prefs.current.lists.easylist !== listsBefore) void lists.sync();
     };
     // The engine and the state load at once: the engine download dominates a cold start.
-    const [db, state] = await Promise.all([
+    const [db, , state] = await Promise.all([
       loadEngine(),
+      // Deserialised, never parsed again: milliseconds, and nothing at all without lists.
+      bg.filterLists.load().catch((error) => console.error('[beaker] filter lists not loaded', error)),
       loadState(session).then((loaded) => {
         prefs.current = loaded.settings;
         settingsItem.watch((value) => applySettings(sanitizeSettings(value)));
@@ -143,7 +152,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       isPaused: (site) => prefs.current.pausedSites.includes(site),
     });
     const rec = createRecorder({
-      classifier: createClassifier(db),
+      classifier: createClassifier(db, () => bg.filterLists.matcher()),
       queue,
       sequencer,
       tabs,
@@ -251,6 +260,8 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
     page: {
       ...createHistoryHandlers({ database, queue, tabs, rec, isPaused: (site) => prefs.current.pausedSites.includes(site) }),
       'get-tab-state': (message) => tabStateOf(message.tabId),
+      'get-filter-lists': () => bg.filterLists.infos(),
+      'remove-filter-list': (message) => bg.filterLists.remove(message.id),
       'get-popup-data': async (message) => popupDataFor(database, await tabStateOf(message.tabId), new Date(), prefs.current),
       'set-site-paused': async (message) => {
         await settingsWriter.update((current) => withSitePaused(current, message.site, message.paused));

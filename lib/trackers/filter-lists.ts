@@ -1,6 +1,9 @@
 import { FiltersEngine, Request, parseFilters } from '@ghostery/adblocker';
 import { looksLikeFilterList, readListHeader } from '../core/filter-list';
 import type { TrackerCategory } from '../schema/events';
+import type { FilterListInfo } from '../schema/filter-list';
+
+export type { FilterListInfo };
 
 /**
  * Filter lists as a second source of truth for requests (issue #10, item 1): the network rules of
@@ -14,25 +17,6 @@ import type { TrackerCategory } from '../schema/events';
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 /** Lists kept at once. */
 export const MAX_LISTS = 8;
-
-export interface FilterListInfo {
-  /** Stable within this install: `easylist`, `easyprivacy`, or `file-<first 12 hex of sha256>`. */
-  id: string;
-  /** The list's `! Title:`, else the file name. */
-  name: string;
-  /** `! Version:` or `! Last modified:`; null when the list says neither. */
-  version: string | null;
-  /** Hex SHA-256 of the list text as given: with the version, which copy this was (provenance). */
-  sha256: string;
-  /** Network rules in use (block and exception rules). */
-  rules: number;
-  /** Lines that are rules of no kind this library understands, counted, never fatal. */
-  invalid: number;
-  /** What a match counts as, unless TrackerDB knows the host better. */
-  category: TrackerCategory;
-  source: 'file' | 'download';
-  addedAt: string;
-}
 
 export interface ParsedList {
   info: FilterListInfo;

@@ -80,7 +80,7 @@ function cycles(): string[][] {
 function layerOf(file: string): { name: string; rank: number } {
   const path = file.replace(/^lib\//, '');
   const top = path.split('/')[0]!;
-  if (['core', 'schema'].includes(top) || ['message-limits.ts', 'text.ts', 'history-messages.ts'].includes(path)) return { name: 'bottom', rank: 0 };
+  if (['core', 'schema'].includes(top) || ['message-limits.ts', 'text.ts', 'history-messages.ts', 'filter-list-messages.ts'].includes(path)) return { name: 'bottom', rank: 0 };
   if (['trackers', 'ads', 'dark-patterns', 'engagement'].includes(top)) return { name: 'families', rank: 1 };
   if (['registry.ts', 'registry-page.ts', 'registry-records.ts'].includes(path)) return { name: 'registry', rank: 2 };
   if (['log', 'import', 'export'].includes(top)) return { name: 'log, import, export', rank: 2 };

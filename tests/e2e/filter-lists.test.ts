@@ -1,0 +1,52 @@
+import { beforeAll, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
+import { badgeTextOf, readLog, tabIdOf, tabStateOf } from '../../scripts/lib/read-log';
+import { targetingLoadCount } from '../fixtures/site/manifest';
+
+// Issue #10, item 1: a list added from a file on the settings page counts what its rules match.
+const LIST = fileURLToPath(new URL('../fixtures/filter-lists/e2e-list.txt', import.meta.url));
+const session = useChromiumWithExtension();
+let ext: Page;
+let browser: ChromiumSession['browser'];
+beforeAll(() => {
+  ({ ext, browser } = session);
+});
+
+test('a list added from a file raises the count by what its rules match on first-party paths; removed, the count is back', async () => {
+  const base = targetingLoadCount('news');
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.locator('[data-testid="add-filter-list"]').setInputFiles(LIST);
+  const status = options.locator('[data-testid="filter-list-status"]');
+  await until(() => status.textContent(), (t) => t?.startsWith('Added') ?? false);
+  expect(await status.textContent()).toBe('Added Beaker e2e list: 2 rules, 1 lines not understood (skipped).');
+  expect(await options.locator('[data-testid="filter-list"] .name').textContent()).toBe('Beaker e2e list');
+
+  const news = await browser.context.newPage();
+  await news.goto('https://news.beaker-demo.test/?lists', { waitUntil: 'load' });
+  const tabId = await tabIdOf(ext, news.url());
+  expect(await until(() => badgeTextOf(ext, tabId), (t) => t === String(base + 2))).toBe(String(base + 2));
+  const { visitId } = await tabStateOf(ext, tabId);
+  const listed = (await readLog(ext)).events.filter((e) => e.visitId === visitId && e.kind === 'tracker' && e.ruleId.startsWith('list/'));
+  expect(listed.map((e) => (e as { url: string }).url).sort()).toEqual(['https://news.beaker-demo.test/img/hero.svg', 'https://news.beaker-demo.test/js/site.js']);
+  for (const e of listed) expect(e.reasons.find((r) => r.rule.startsWith('list/'))?.detail).toMatch(/Beaker e2e list 202612020001 sha256:[0-9a-f]{12}/);
+
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('[data-testid="popup"][data-status="ready"]');
+  expect(await popup.locator('[data-testid="beacon"] .badge', { hasText: 'filter list' }).count()).toBe(2);
+
+  // A file that is not a list is refused, and the list already added stays.
+  await options.locator('[data-testid="add-filter-list"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('<html>not a list</html>') });
+  await until(() => status.textContent(), (t) => t?.startsWith('notes.txt') ?? false);
+  expect(await status.textContent()).toContain('This is not a filter list');
+  expect(await options.locator('[data-testid="filter-list"]').count()).toBe(1);
+
+  await options.click('[data-testid="filter-list"] >> text=Remove');
+  await until(() => options.locator('[data-testid="filter-list"]').count(), (n) => n === 0);
+  await news.reload({ waitUntil: 'load' });
+  expect(await until(() => badgeTextOf(ext, tabId), (t) => t === String(base))).toBe(String(base));
+  for (const page of [options, news, popup]) await page.close();
+});
