@@ -124,7 +124,7 @@ function classifyWith(
   // Filter lists (issue #10): a rule of a list the person turned on or added says the request is
   // advertising or tracking, where TrackerDB did not already say it targets. A main-frame load is the
   // person's own navigation, never counted.
-  const listed = !targetingTracker && lists && type !== 'main_frame' ? lists.match({ url, type, documentUrl }) : null;
+  const listed = !targetingTracker && lists && type !== 'main_frame' ? lists.matchRequest(request) : null;
   if (listed) {
     const category = tracker?.category ?? listed.category;
     reasons.push({ rule: cap(`list/${listed.listId}/${listed.filter}`, 80), detail: cap(`${listed.filter} (${category}; ${listed.list})`) });

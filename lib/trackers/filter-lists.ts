@@ -89,16 +89,14 @@ export async function sha256Hex(text: string): Promise<string> {
 export interface ListMatcher {
   lists: readonly FilterListInfo[];
   match(facts: { url: string; type: string; documentUrl: string }): ListVerdict | null;
+  /** The same, for a request the classifier already parsed (one URL parse per request, not two). */
+  matchRequest(request: Request): ListVerdict | null;
 }
 
 /** One matcher over several lists: the first list (in order) whose rules block the request, exceptions honoured per list. */
 export function createListMatcher(lists: readonly ParsedList[]): ListMatcher {
-  return {
-    lists: lists.map((l) => l.info),
-    match({ url, type, documentUrl }) {
-      if (lists.length === 0) return null;
-      const request = Request.fromRawDetails({ url, type: type as never, sourceUrl: documentUrl || url });
-      for (const { info, engine } of lists) {
+  const matchRequest = (request: Request): ListVerdict | null => {
+    for (const { info, engine } of lists) {
         const result = engine.match(request);
         if (!result.match || !result.filter) continue;
         return {
@@ -109,6 +107,11 @@ export function createListMatcher(lists: readonly ParsedList[]): ListMatcher {
         };
       }
       return null;
-    },
+  };
+  return {
+    lists: lists.map((l) => l.info),
+    match: ({ url, type, documentUrl }) =>
+      lists.length === 0 ? null : matchRequest(Request.fromRawDetails({ url, type: type as never, sourceUrl: documentUrl || url })),
+    matchRequest,
   };
 }
