@@ -5,10 +5,13 @@
  *   npm run scan                       # the bundled demo news site, served locally on real tracker host names
  *   npm run scan -- --demo deals       # another demo page: ads, deals, news (default), shop
  *   npm run scan -- https://example.org/ [--wait 5000] [--json]
+ *   npm run scan -- --filter-list easylist.txt --filter-list easyprivacy.txt   # also count what these lists match
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ensureBuilt } from './lib/build';
 import { launchWithExtension, MissingPrerequisite, findChromium } from './lib/chromium';
+import { addFilterList } from './lib/add-filter-list';
 import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { readLog, tabIdOf, tabStateOf, badgeTextOf } from './lib/read-log';
 import { summarizeVisit, ratioInWords } from '../lib/log/summarize-visit';
@@ -31,10 +34,11 @@ async function main(): Promise<number> {
       wait: { type: 'string', default: '3000' },
       demo: { type: 'string', default: 'news' },
       help: { type: 'boolean', short: 'h' },
+      'filter-list': { type: 'string', multiple: true, default: [] },
     },
   });
   if (values.help) {
-    console.log(`usage: npm run scan -- [url] [--demo ${Object.keys(DEMO_PAGES).join('|')}] [--wait ms] [--json]\nWith no url, scans a page of the bundled demo site, served locally.`);
+    console.log(`usage: npm run scan -- [url] [--demo ${Object.keys(DEMO_PAGES).join('|')}] [--wait ms] [--json] [--filter-list FILE]…\nWith no url, scans a page of the bundled demo site, served locally.\n--filter-list adds a filter list (EasyList, EasyPrivacy, …) from a file before the page loads; repeat it for several.`);
     return 0;
   }
   const demoUrl = DEMO_PAGES[values.demo];
@@ -52,6 +56,11 @@ async function main(): Promise<number> {
     console.error(`--wait takes milliseconds, got ${values.wait}`);
     return 2;
   }
+  const missing = values['filter-list'].find((file) => !existsSync(file));
+  if (missing !== undefined) {
+    console.error(`--filter-list: no such file: ${missing}`);
+    return 2;
+  }
   findChromium();
   const extensionDir = ensureBuilt('chrome');
   const demo = positionals[0] === undefined;
@@ -59,6 +68,15 @@ async function main(): Promise<number> {
   if (demo) server = await startFixtureServer();
   const browser = await launchWithExtension({ extensionDir, ...(server ? { fixturePort: server.port } : {}) });
   try {
+    for (const file of values['filter-list']) {
+      const reply = await addFilterList(await browser.extensionPage(), file);
+      if (reply.type === 'list-refused') {
+        console.error(`--filter-list ${file}: ${reply.message}`);
+        return 2;
+      }
+      const { name, version, rules, invalid } = reply.list;
+      if (!values.json) console.log(`Filter list: ${name}${version ? ` ${version}` : ''}, ${rules.toLocaleString('en')} rules${invalid ? ` (${invalid.toLocaleString('en')} lines not understood)` : ''}`);
+    }
     const page = await browser.context.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForTimeout(waitMs);

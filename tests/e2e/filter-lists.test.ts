@@ -50,3 +50,20 @@ test('a list added from a file raises the count by what its rules match on first
   expect(await until(() => badgeTextOf(ext, tabId), (t) => t === String(base))).toBe(String(base));
   for (const page of [options, news, popup]) await page.close();
 });
+
+test('npm run scan --filter-list FILE: the real extension gets the list before the page loads; its records say so', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync('npx', ['tsx', 'scripts/scan.ts', '--json', '--wait', '1000', '--filter-list', LIST], { encoding: 'utf8', timeout: 120_000 });
+  const records = out.trim().split('\n').map((line) => JSON.parse(line) as { kind?: string; ruleId?: string; url?: string });
+  const listed = records.filter((r) => r.kind === 'tracker' && r.ruleId?.startsWith('list/')).map((r) => r.url).sort();
+  expect(listed).toEqual(['https://news.beaker-demo.test/img/hero.svg', 'https://news.beaker-demo.test/js/site.js']);
+  // A file that does not exist: one sentence, exit code 2, no browser started.
+  let failure: { status: number; stderr: string } | null = null;
+  try {
+    execFileSync('npx', ['tsx', 'scripts/scan.ts', '--filter-list', '/no/such/list.txt'], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    failure = error as { status: number; stderr: string };
+  }
+  expect(failure?.status).toBe(2);
+  expect(failure?.stderr.trim()).toBe('--filter-list: no such file: /no/such/list.txt');
+}, 150_000);
