@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { ensureBuilt } from './lib/build';
 import { launchWithExtension, MissingPrerequisite, findChromium } from './lib/chromium';
 import { addFilterList } from './lib/add-filter-list';
+import { table } from './bench/stats';
 import { startFixtureServer, type FixtureServer } from './lib/fixture-server';
 import { readLog, tabIdOf, tabStateOf, badgeTextOf } from './lib/read-log';
 import { summarizeVisit, ratioInWords } from '../lib/log/summarize-visit';
@@ -26,19 +27,35 @@ const DEMO_PAGES: Record<string, string> = {
   shop: 'https://shop.beaker-demo.test/',
 };
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
+const USAGE = `usage: npm run scan -- [url] [--demo ${Object.keys(DEMO_PAGES).join('|')}] [--wait ms] [--json] [--filter-list FILE]…`;
+
+/** A mistake on the command line: one sentence and the usage, exit code 2. */
+class UsageError extends Error {}
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
       json: { type: 'boolean', default: false },
       wait: { type: 'string', default: '3000' },
       demo: { type: 'string', default: 'news' },
       help: { type: 'boolean', short: 'h' },
-      'filter-list': { type: 'string', multiple: true, default: [] },
-    },
-  });
+        'filter-list': { type: 'string', multiple: true, default: [] },
+      },
+    });
+  } catch (error) {
+    // parseArgs says what was wrong in its first sentence ("Unknown option '--x'.").
+    throw new UsageError((error instanceof Error ? error.message : String(error)).split('. ')[0]!.replace(/\.$/, ''));
+  }
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseCommandLine();
   if (values.help) {
-    console.log(`usage: npm run scan -- [url] [--demo ${Object.keys(DEMO_PAGES).join('|')}] [--wait ms] [--json] [--filter-list FILE]…\nWith no url, scans a page of the bundled demo site, served locally.\n--filter-list adds a filter list (EasyList, EasyPrivacy, …) from a file before the page loads; repeat it for several.`);
+    console.log(
+      `${USAGE}\nWith no url, scans a page of the bundled demo site, served locally (${Object.keys(DEMO_PAGES).join(', ')}).\n--filter-list adds a filter list (EasyList, EasyPrivacy, …) from a file before the page loads; repeat it for several.\n--json prints the visit and its records as JSON Lines (use npm run -s, so npm prints no banner).`,
+    );
     return 0;
   }
   const demoUrl = DEMO_PAGES[values.demo];
@@ -78,7 +95,13 @@ async function main(): Promise<number> {
       if (!values.json) console.log(`Filter list: ${name}${version ? ` ${version}` : ''}, ${rules.toLocaleString('en')} rules${invalid ? ` (${invalid.toLocaleString('en')} lines not understood)` : ''}`);
     }
     const page = await browser.context.newPage();
-    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    try {
+      await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    } catch (error) {
+      // net::ERR_NAME_NOT_RESOLVED, a timeout…: the browser's own words, first line only.
+      console.error(`Could not load ${url}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+      return 1;
+    }
     await page.waitForTimeout(waitMs);
     const ext = await browser.extensionPage();
     const tabId = await tabIdOf(ext, page.url());
@@ -97,18 +120,13 @@ async function main(): Promise<number> {
     }
     const summary = summarizeVisit(visit, visitEvents);
     console.log(`Beaker scanned ${visit.url}${demo ? ' (demo site, served locally)' : ''}`);
-    console.log(`Targeted ${summary.targeted} · Engaged ${summary.engaged} (badge: "${badge}"). ${ratioInWords(summary.targeted, summary.engaged)}`);
-    console.log(`${visit.counts.requests} requests, ${visit.counts.thirdPartyRequests} to other sites.\n`);
-    const rows = summary.organizations.map((o) => ({
-      organization: o.name,
-      category: CATEGORY_INFO[o.category].name,
-      requests: o.requests,
-      party: o.thirdParty ? 'third' : 'first',
-      beacons: o.beacons.length,
-    }));
-    for (const b of summary.unknownBeacons) rows.push({ organization: b.host, category: '(not in TrackerDB)', requests: 1, party: '', beacons: 1 });
-    if (rows.length > 0) console.table(rows);
-    else console.log('No tracker or beacon on this page.');
+    const { tracker, ad, darkPattern } = visit.counts;
+    console.log(`Targeted ${summary.targeted} · Engaged ${summary.engaged}${badge ? ` (the toolbar badge shows ${badge})` : ''}. ${ratioInWords(summary.targeted, summary.engaged)}`);
+    console.log(`Targeted = ${tracker} tracker requests + ${ad} ad units + ${darkPattern} dark patterns. ${visit.counts.requests} requests in all, ${visit.counts.thirdPartyRequests} to other sites.\n`);
+    const rows: (string | number)[][] = summary.organizations.map((o) => [o.name, CATEGORY_INFO[o.category].name, o.requests, o.thirdParty ? 'third' : 'first', o.beacons.length]);
+    for (const b of summary.unknownBeacons) rows.push([b.host, b.source === 'list' ? 'filter list' : 'not in TrackerDB', 1, '', b.source === 'beacon' ? 1 : 0]);
+    if (rows.length > 0) console.log(table(['organization', 'category', 'requests', 'party', 'beacons'], rows));
+    else console.log('No tracker request or beacon on this page.');
     const beacons = [...summary.organizations.flatMap((o) => o.beacons), ...summary.unknownBeacons];
     if (beacons.length > 0) {
       console.log('\nBeacons, and why:');
@@ -118,7 +136,7 @@ async function main(): Promise<number> {
 
     console.log(`\nAds: ${summary.ads.rendered} units shown, ${summary.ads.seen} seen (≥ 50 % in view for 1 s).`);
     if (summary.ads.networks.length > 0) {
-      console.table(summary.ads.networks.map((n) => ({ network: n.network, shown: n.rendered, seen: n.seen })));
+      console.log(table(['network', 'shown', 'seen'], summary.ads.networks.map((n) => [n.network, n.rendered, n.seen])));
     }
     const patterns = summary.darkPatterns.flatMap((g) => g.items);
     console.log(`\nDark patterns: ${patterns.length}.`);
@@ -127,6 +145,7 @@ async function main(): Promise<number> {
       console.log(`  ${explanation?.label ?? p.type} (${p.category}, confidence ${p.confidence}): "${p.evidence}"`);
       if (explanation) console.log(`    ${explanation.text}`);
     }
+    if (demo) console.log(`\nOther demo pages: ${Object.keys(DEMO_PAGES).filter((d) => d !== values.demo).map((d) => `--demo ${d}`).join(', ')}.`);
     return 0;
   } finally {
     await browser.close();
@@ -137,6 +156,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}.\n${USAGE}`);
+      process.exit(2);
+    }
     console.error(error instanceof MissingPrerequisite ? error.message : error);
     process.exit(error instanceof MissingPrerequisite ? 3 : 1);
   },
