@@ -24,6 +24,8 @@
  *   export      1M synthetic records to JSON Lines, CSV and Parquet (one process each) vs a plain JSON.stringify
  *               dump: records/s and peak RSS at 100k and 1M (target: flat, within 64 MB).
  *   crawl       npm run crawl on the crawl fixture sites (dwell 2 s): sites/min and per core, 1 worker vs one per core.
+ *   dashboard   the History dashboard's first meaningful paint and JS heap with 100k and 1M events in the log, in Chromium
+ *               with the built extension (target: ≤ 300 ms at 1M, flat from 100k); the fill's time; the lazy v5 backfill.
  *   heavy-pages 5,000 same-origin iframes and a 1 MB text node with and without Beaker (tests/soak/): no long task
  *               (> 50 ms) from Beaker, timers and clicks answer as fast, Beaker still reports the planted units.
  * Targets print PASS/MISS; the exit code is 0 either way (non-zero only when a section fails to run).
@@ -37,6 +39,7 @@ import { benchColdStart, printColdStart, type ColdStartResult } from './bench/co
 import { benchContentSize, printContentSize, type ContentSizeResult } from './bench/content-size';
 import { benchDarkPatterns, printDarkPatterns, type DarkPatternsResult } from './bench/dark-patterns';
 import { benchCrawl, printCrawl, type CrawlResult } from './bench/crawl';
+import { benchDashboard, printDashboard, type DashboardResult } from './bench/dashboard';
 import { benchExport, printExport, type ExportResult } from './bench/export';
 import { benchLog, printLog, type LogResult } from './bench/log';
 import { benchPageCost, printPageCost, type PageCostResult } from './bench/page-cost';
@@ -52,7 +55,7 @@ function heavyPages(): { target: 'PASS' | 'MISS' } {
   return { target: result.status === 0 ? 'PASS' : 'MISS' };
 }
 
-const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl', 'heavy-pages'] as const;
+const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl', 'heavy-pages', 'dashboard'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -71,6 +74,7 @@ interface Report {
   export?: ExportResult;
   crawl?: CrawlResult;
   'heavy-pages'?: { target: 'PASS' | 'MISS' };
+  dashboard?: DashboardResult;
   seconds: Partial<Record<Section, number>>;
 }
 
@@ -139,6 +143,9 @@ async function main(): Promise<number> {
     } else if (section === 'export') {
       report.export = await benchExport();
       out(printExport(report.export));
+    } else if (section === 'dashboard') {
+      report.dashboard = await benchDashboard();
+      out(printDashboard(report.dashboard));
     } else if (section === 'heavy-pages') {
       report['heavy-pages'] = heavyPages();
       out(`== heavy-pages: 5,000 same-origin iframes and a 1 MB text node, with and without Beaker (tests/soak/hostile-heavy-pages.test.ts): no long task from Beaker → ${report['heavy-pages'].target}`);

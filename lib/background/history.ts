@@ -1,7 +1,7 @@
 import type { BeakerDatabase } from '../log/database';
 import type { WriteQueue } from '../log/write-queue';
 import { localDay } from '../log/queries';
-import { dailySeries, daysOf, rankSites, siteView, withAdsSeen } from '../log/history-queries';
+import { daysOf, rankOf, seriesOf, siteView, withAdsSeen } from '../log/history-queries';
 import { verifiedRollups } from '../log/rollup-repair';
 import { whoFollows } from '../log/who-follows';
 import { darkPatternsByCategory, evidencePage } from '../log/history-evidence';
@@ -52,15 +52,14 @@ export function createHistoryHandlers(deps: HistoryDeps): Pick<PageHandlers, His
       await queue.flush();
       const day = today();
       const days = daysOf(day, span);
-      // Checked (and a day that fails rebuilt from its events) before anything reads the roll-ups.
-      const rollups = await verifiedRollups(database, days[0]!, day);
-      const [series, sites, darkPatterns] = await Promise.all([
-        dailySeries(database, day, span),
-        rankSites(database, day, span),
-        darkPatternsByCategory(database, day, span),
-      ]);
+      // The roll-ups checked (a day that fails is rebuilt from its events), and dark patterns (which
+      // need events) read meanwhile; read again in the rare case a day was rebuilt under them.
+      const [rollups, firstDarkPatterns] = await Promise.all([verifiedRollups(database, days[0]!, day), darkPatternsByCategory(database, day, span)]);
+      const darkPatterns = rollups.rebuilt.length > 0 ? await darkPatternsByCategory(database, day, span) : firstDarkPatterns;
+      // The series, the ranking and who follows you from the roll-ups just read.
+      const series = withAdsSeen(seriesOf(days, rollups.siteDays), rollups.extras);
       const follows = whoFollows(days, rollups.orgs, rollups.siteDays);
-      return { today: day, span, series: withAdsSeen(series, rollups.extras), follows, sites, darkPatterns };
+      return { today: day, span, series, follows, sites: rankOf(rollups.siteDays), darkPatterns };
     },
     'get-history-site': async ({ site, span }): Promise<HistorySiteAnswer> => {
       await queue.flush();

@@ -1,8 +1,8 @@
 import type { Counts, LogEvent, PageVisit, SiteDay } from '../schema';
 import type { BeakerDatabase } from './database';
-import { getVisitEvents, siteDaysBetween } from './queries';
+import { eventsOfVisits, getVisitEvents, siteDaysBetween } from './queries';
 import { countedAs } from './write-queue';
-import { daysOf, siteDaysOf, visitsOfSiteDay } from './history-queries';
+import { daysOf, siteDaysOf, visitsOfSiteDay, visitsOfSiteDays } from './history-queries';
 import { EVIDENCE_COUNTS, MAX_EVIDENCE_PAGE, type DarkPatternCategoryRow, type DarkPatternsByCategory, type EvidenceCount, type EvidenceItem, type EvidencePage } from '../history-messages';
 
 /**
@@ -107,20 +107,27 @@ export async function darkPatternsByCategory(db: BeakerDatabase, today: string, 
   const from = daysOf(today, span)[0]!;
   const days = await daysHolding(db, { site, from, to: today, count: 'darkPattern' });
   const total = days.reduce((n, d) => n + d.n, 0);
+  // Site-days newest first, read in waves (every request of a wave in flight at once): a wave is
+  // the days whose counts could hold the visits still wanted (a visit with a dark pattern has at
+  // least one), so one wave is the rule. One more visit than kept says whether it stopped early.
   const visits: PageVisit[] = [];
-  let truncated = false;
-  for (const day of days) {
-    const held = (await visitsOfSiteDay(db, day.site, day.day)).filter((v) => v.counts.darkPattern > 0);
-    held.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    for (const visit of held) {
-      if (visits.length >= MAX_DARK_PATTERN_VISITS) truncated = true;
-      else visits.push(visit);
+  let next = 0;
+  while (next < days.length && visits.length <= MAX_DARK_PATTERN_VISITS) {
+    const wave: typeof days = [];
+    for (let wanted = MAX_DARK_PATTERN_VISITS + 1 - visits.length; next < days.length && wanted > 0; next++) {
+      wave.push(days[next]!);
+      wanted -= days[next]!.n;
     }
-    if (truncated) break;
+    for (const list of await visitsOfSiteDays(db, wave)) {
+      visits.push(...list.filter((v) => v.counts.darkPattern > 0).sort((a, b) => b.startedAt.localeCompare(a.startedAt)));
+    }
   }
+  const truncated = visits.length > MAX_DARK_PATTERN_VISITS;
+  visits.length = Math.min(visits.length, MAX_DARK_PATTERN_VISITS);
+  const eventLists = await eventsOfVisits(db, visits.map((v) => v.id));
   const rows = new Map<string, DarkPatternCategoryRow>();
-  for (const visit of visits) {
-    for (const event of await getVisitEvents(db, visit.id)) {
+  for (const [i, visit] of visits.entries()) {
+    for (const event of eventLists[i]!) {
       if (event.kind !== 'dark-pattern') continue;
       const row = rows.get(event.category) ?? { category: event.category, count: 0, types: [], sightings: [] };
       row.count += 1;

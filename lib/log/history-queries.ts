@@ -1,7 +1,7 @@
 import type { Counts, PageVisit, SiteDay } from '../schema';
 import { emptyCounts, targetedCount } from '../schema/events';
 import type { BeakerDatabase } from './database';
-import { addCounts, daysBefore, siteDaysBetween, weekTotals } from './queries';
+import { addCounts, dayTimeRange, daysBefore, siteDaysBetween, weekTotals } from './queries';
 import type { SiteDayExtra } from './org-rollups';
 import type { DayPoint, PlotPoint, SiteRow, SiteView, VisitLine } from '../history-messages';
 
@@ -49,6 +49,11 @@ export async function dailySeries(db: BeakerDatabase, today: string, span: numbe
   const days = daysOf(today, span);
   const from = days[0]!;
   const rows = site === undefined ? await siteDaysBetween(db, from, today) : await siteDaysOf(db, site, from, today);
+  return seriesOf(days, rows);
+}
+
+/** The daily series of `days` from roll-ups already read (rows of other days are left out). */
+export function seriesOf(days: readonly string[], rows: readonly SiteDay[]): DayPoint[] {
   const byDay = sumBy(rows, (row) => row.day);
   return days.map((day) => {
     const found = byDay.get(day);
@@ -68,7 +73,11 @@ export function withAdsSeen(points: readonly DayPoint[], extras: readonly SiteDa
  * targeted you while you never engaged (most targeted first), then by ratio, highest first.
  */
 export async function rankSites(db: BeakerDatabase, today: string, span: number): Promise<SiteRow[]> {
-  const rows = await siteDaysBetween(db, daysBefore(today, span - 1), today);
+  return rankOf(await siteDaysBetween(db, daysBefore(today, span - 1), today));
+}
+
+/** The ranking of `rankSites` from roll-ups already read. */
+export function rankOf(rows: readonly SiteDay[]): SiteRow[] {
   const sites: SiteRow[] = [...sumBy(rows, (row) => row.site)].map(([site, { visits, counts }]) => {
     const targeted = targetedCount(counts);
     return { site, visits, counts, targeted, engaged: counts.engagement, ratio: ratioOf(targeted, counts.engagement) };
@@ -134,10 +143,22 @@ export async function siteView(db: BeakerDatabase, site: string, today: string, 
 }
 
 /**
- * The visits of one site on one local day. `visits.day` is the roll-up key (the day the browser
+ * The visits of one site on one local day (or of several, in one transaction). `visits.day` is the roll-up key (the day the browser
  * saw at the visit's start), so the range on `startedAt` is widened by 14 h each side (the widest
  * UTC offsets) and the day is matched on the field, as the roll-up was.
  */
+export async function visitsOfSiteDays(db: BeakerDatabase, siteDays: readonly { site: string; day: string }[]): Promise<PageVisit[][]> {
+  const tx = db.transaction('visits');
+  const index = tx.store.index('by-site');
+  const read = siteDays.map(async ({ site, day }) => {
+    const range = dayTimeRange(day);
+    const visits = await index.getAll(IDBKeyRange.bound([site, range.lower as string], [site, range.upper as string]));
+    return visits.filter((v) => v.day === day);
+  });
+  const [lists] = await Promise.all([Promise.all(read), tx.done]);
+  return lists;
+}
+
 export async function visitsOfSiteDay(db: BeakerDatabase, site: string, day: string): Promise<PageVisit[]> {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const from = new Date(new Date(y, m - 1, d).getTime() - 14 * 3600_000).toISOString();

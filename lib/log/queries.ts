@@ -12,6 +12,13 @@ export async function getVisitEvents(db: BeakerDatabase, visitId: string): Promi
   return inRecordedOrder(unpackChunks(await db.getAll('eventChunks', visitChunkRange(visitId))));
 }
 
+/** The events of several visits, each in recorded order, read in one transaction with every request in flight at once. */
+export async function eventsOfVisits(db: BeakerDatabase, visitIds: readonly string[]): Promise<LogEvent[][]> {
+  const tx = db.transaction('eventChunks');
+  const [lists] = await Promise.all([Promise.all(visitIds.map(async (id) => inRecordedOrder(unpackChunks(await tx.store.getAll(visitChunkRange(id)))))), tx.done]);
+  return lists;
+}
+
 /** A visit's events in the order they were recorded (by sequence within a session, else by time). */
 export function inRecordedOrder(events: LogEvent[]): LogEvent[] {
   return events.sort((a, b) => (a.sessionId === b.sessionId ? a.seq - b.seq : a.time.localeCompare(b.time)));

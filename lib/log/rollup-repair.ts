@@ -96,7 +96,8 @@ async function readRollups(db: BeakerDatabase, from: string, to: string): Promis
   const [siteDays, extras, orgs] = await Promise.all([
     tx.objectStore('siteDays').index('by-day').getAll(range),
     tx.objectStore('siteDayExtras').index('by-day').getAll(range),
-    tx.objectStore('orgDays').index('by-day').getAll(range),
+    // Keyed `${day}|${org}`: the days' range of primary keys, no index lookup per record.
+    tx.objectStore('orgDays').getAll(IDBKeyRange.bound(`${from}|`, `${to}|\uffff`)),
     tx.done,
   ]);
   return { siteDays, extras, orgs };

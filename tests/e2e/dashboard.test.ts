@@ -147,6 +147,12 @@ function plotted(page: Page) {
   );
 }
 
+/** Open the day table (its rows are rendered when it opens). */
+async function openDayTable(page: Page): Promise<void> {
+  if (!(await page.getByTestId('day-table').evaluate((d) => (d as HTMLDetailsElement).open))) await page.locator('[data-testid="day-table"] > summary').click();
+  await page.locator('[data-testid="day-row"]').first().waitFor();
+}
+
 const siteRows = (page: Page) =>
   page.$$eval('[data-testid="site-row"]', (rows) => rows.map((r) => [r.getAttribute('data-site'), Number(r.getAttribute('data-targeted')), Number(r.getAttribute('data-engaged'))]));
 
@@ -191,6 +197,7 @@ describe('the History dashboard', () => {
     expect(Object.values(expected).filter((d) => d.targeted > 0)).toHaveLength(7);
     expect(await plotted(page)).toEqual(expected);
     // The table alternative says the same.
+    await openDayTable(page);
     const table = await page.$$eval('[data-testid="day-row"]', (rows) => rows.map((r) => [r.getAttribute('data-day'), Number(r.querySelector('[data-series="targeted"]')!.textContent)]));
     expect(table).toEqual(Object.entries(expected).map(([day, d]) => [day, d.targeted]));
     const rows = await siteRows(page);
@@ -203,6 +210,7 @@ describe('the History dashboard', () => {
     const seen = await page.$$eval('[data-testid="day"]', (groups) => groups.map((g) => Number(g.querySelector('[data-series="adSeen"]')?.getAttribute('data-value') ?? 0)));
     // harvest.example saw one of its two ads on the days 5, 3 and 1 ago.
     expect(seen).toEqual([0, 1, 0, 1, 0, 1, 0]);
+    await openDayTable(page);
     expect(await page.locator('[data-testid="day-row"] [data-series="adSeen"]').allTextContents()).toEqual(['0', '1', '0', '1', '0', '1', '0']);
     const shown = await followers(page);
     expect(shown).toEqual(await expectedFollowers());
