@@ -14,8 +14,8 @@ import type { Page } from 'playwright-core';
 import { tabIdOf } from '../../scripts/lib/read-log';
 import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
 import { daysBefore, localDay } from '../../lib/log/queries';
-import type { Provenance } from '../../lib/schema/common';
-import { SCHEMA_VERSION, emptyCounts, targetedCount, type Counts, type LogEvent, type PageVisit, type SiteDay } from '../../lib/schema';
+import { targetedCount, type SiteDay } from '../../lib/schema';
+import { plottedWeekOf, simulatedWeek } from './dashboard-week';
 
 const session = useChromiumWithExtension();
 let browser: ChromiumSession['browser'];
@@ -30,57 +30,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const TODAY = localDay(new Date());
-let seq = 0;
-
-/** One simulated visit `ago` days back at 12:00 local, with its events; counts as the write queue would. */
-function simulatedVisit(site: string, ago: number, what: { trackers: number; ads?: number; seen?: number; patterns?: string[]; engaged?: number }) {
-  const day = daysBefore(TODAY, ago);
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const time = new Date(y, m - 1, d, 12).toISOString();
-  const url = `https://${site}/day-${ago}`;
-  const id = `sim:v${seq++}`;
-  const base = (): Omit<Provenance, 'ruleId'> => {
-    const n = seq++;
-    return { id: `sim:${n}`, schemaVersion: SCHEMA_VERSION, extensionVersion: '0.1.0', trackerDbVersion: 'sim', visitId: id, tabId: 1, frameId: 0, topUrl: url, site, time, sessionId: 'sim', seq: n };
-  };
-  const events: LogEvent[] = [];
-  for (let i = 0; i < what.trackers; i++) {
-    events.push({
-      ...base(),
-      ruleId: 'trackerdb/filter',
-      kind: 'tracker',
-      url: `https://www.google-analytics.com/g/collect?v=2&n=${i}`,
-      host: 'www.google-analytics.com',
-      requestType: 'ping',
-      thirdParty: true,
-      targeting: true,
-      tracker: { key: 'google_analytics', name: 'Google Analytics', category: 'site_analytics', organization: { key: 'google', name: 'Google' }, matchedBy: 'filter' },
-      beacon: null,
-      reasons: [{ rule: 'trackerdb/filter', detail: 'Google Analytics' }],
-    });
-  }
-  for (let i = 0; i < (what.ads ?? 0); i++) {
-    const ad = { ruleId: 'ads/gpt-slot@1', kind: 'ad' as const, unitId: `slot-${i}`, network: 'Google Ad Manager', locator: `#slot-${i}`, reasons: [] };
-    events.push({ ...base(), ...ad, phase: 'rendered' });
-    if (i < (what.seen ?? 0)) events.push({ ...base(), ...ad, phase: 'impression' });
-  }
-  for (const [i, type] of (what.patterns ?? []).entries()) {
-    const category = type === 'countdown-timer' ? 'urgency' : 'social-proof';
-    // Page text that looks like markup: it must stay text.
-    const evidence = `<img src=x onerror="document.title='pwned'"> ${type} ${i}`;
-    events.push({ ...base(), ruleId: `dark-patterns/${type}@1`, kind: 'dark-pattern', unitId: `dp-${i}`, category, type, confidence: 0.9, evidence, locator: '#offer', explanationId: `dark-pattern/${type}`, reasons: [] });
-  }
-  for (let i = 0; i < (what.engaged ?? 0); i++) events.push({ ...base(), ruleId: 'engagement@1/click', kind: 'engagement', action: 'click', target: { tag: 'button', role: null } });
-  const counts: Counts = { ...emptyCounts(), tracker: what.trackers, ad: what.ads ?? 0, darkPattern: what.patterns?.length ?? 0, engagement: what.engaged ?? 0 };
-  const visit: PageVisit = { id, schemaVersion: SCHEMA_VERSION, sessionId: 'sim', tabId: 1, url, site, navigation: 'load', startedAt: time, day, arrivalParams: [], counts, seenFromStart: true, droppedEvents: 0 };
-  return [{ kind: 'visit', ...visit }, ...events];
-}
-
-const WEEK = [
-  ...[6, 5, 4, 3, 2, 1].flatMap((ago) => simulatedVisit('harvest.example', ago, { trackers: 2 + ago, ads: 2, seen: ago % 2, patterns: ago === 3 ? ['countdown-timer'] : [] })),
-  ...[5, 2].flatMap((ago) => simulatedVisit('friendly.example', ago, { trackers: 1, engaged: 4 })),
-  ...simulatedVisit('shop.example', 4, { trackers: 2, patterns: ['countdown-timer', 'activity-notification'], engaged: 1 }),
-];
+const WEEK = simulatedWeek(TODAY);
 
 /** One store of the log, straight from IndexedDB. */
 function readStore<T>(page: Page, store: string): Promise<T[]> {
@@ -204,6 +154,15 @@ describe('the History dashboard', () => {
     expect(rows.slice(0, 1)).toEqual([['harvest.example', 33 + 12 + 1, 0]]);
     expect(rows.map((r) => r[0])).toEqual(expect.arrayContaining(['friendly.example', 'shop.example', 'beaker-demo.test']));
     expect(rows.at(-1)![0]).toBe('friendly.example');
+  });
+
+  test('the days before today plot exactly what the imported records say (the Firefox test checks the same)', async () => {
+    const fromRecords = plottedWeekOf(WEEK, TODAY);
+    const shown = await page.$$eval('[data-testid="day"]', (gs) =>
+      gs.map((g) => [g.getAttribute('data-day')!, { targeted: Number(g.getAttribute('data-targeted')), engaged: Number(g.getAttribute('data-engaged')), adSeen: Number(g.querySelector('[data-series="adSeen"]')?.getAttribute('data-value') ?? 0) }] as const),
+    );
+    // Today also holds the page browsed through the recorder.
+    expect(Object.fromEntries(shown.slice(0, 6))).toEqual(Object.fromEntries(Object.entries(fromRecords).slice(0, 6)));
   });
 
   test('ads seen beside ads shown; who follows you equals the log, Google on every simulated site and today\'s page', async () => {
