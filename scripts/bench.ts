@@ -3,11 +3,12 @@
  * (never as timed assertions in tests); every figure printed is measured here.
  *
  *   npm run bench                          # all sections (about 2–2.5 minutes on 2 cores, plus about 20 for page-cost)
- *   npm run bench -- --only classify       # classify | log | cold-start | scan | content-size | dark-patterns | page-cost (comma-separated)
+ *   npm run bench -- --only classify       # classify | lists | log | cold-start | scan | content-size | dark-patterns | page-cost (comma-separated)
  *   npm run bench -- --json                # one JSON object on stdout; progress goes to stderr
  *
  * Sections:
  *   classify    Beaker's classifier vs the raw TrackerDB engine call, per request, in Node.
+ *   lists       EasyList + EasyPrivacy (pinned, ../shared; skipped when absent): load cost, share of what they block logged, cost per request vs TrackerDB alone.
  *   log         write-queue appends/s in Chromium's real IndexedDB, batched vs one transaction each.
  *   cold-start  service-worker wake-up → first classified request, vs stand-in workers.
  *   scan        the content script's full pass per 1,000 elements on 1k/10k/100k-element pages in Chromium,
@@ -35,6 +36,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { MissingPrerequisite, findChromium } from './lib/chromium';
 import { benchClassify, printClassify, type ClassifyResult } from './bench/classify';
+import { benchLists, printLists, type ListsResult } from './bench/lists';
 import { benchColdStart, printColdStart, type ColdStartResult } from './bench/cold-start';
 import { benchContentSize, printContentSize, type ContentSizeResult } from './bench/content-size';
 import { benchDarkPatterns, printDarkPatterns, type DarkPatternsResult } from './bench/dark-patterns';
@@ -55,7 +57,7 @@ function heavyPages(): { target: 'PASS' | 'MISS' } {
   return { target: result.status === 0 ? 'PASS' : 'MISS' };
 }
 
-const SECTIONS = ['classify', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl', 'heavy-pages', 'dashboard'] as const;
+const SECTIONS = ['classify', 'lists', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl', 'heavy-pages', 'dashboard'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -65,6 +67,7 @@ interface Report {
   cpuModel: string;
   command: string;
   classify?: ClassifyResult;
+  lists?: ListsResult;
   log?: LogResult;
   'cold-start'?: ColdStartResult;
   scan?: ScanResult;
@@ -99,7 +102,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const sections = SECTIONS.filter((s) => wanted.includes(s));
-  if (sections.some((s) => s !== 'classify' && s !== 'content-size' && s !== 'export')) findChromium();
+  if (sections.some((s) => s !== 'classify' && s !== 'lists' && s !== 'content-size' && s !== 'export')) findChromium();
 
   const cpu = cpus();
   const report: Report = {
@@ -122,6 +125,9 @@ async function main(): Promise<number> {
     if (section === 'classify') {
       report.classify = await benchClassify();
       out(printClassify(report.classify));
+    } else if (section === 'lists') {
+      report.lists = await benchLists();
+      out(printLists(report.lists));
     } else if (section === 'log') {
       report.log = await benchLog();
       out(printLog(report.log));
