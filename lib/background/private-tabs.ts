@@ -13,6 +13,10 @@ export interface PrivateTabs {
   has(tabId: number): boolean;
   /** The tabs open now (a restarted worker's first look); awaited before the recorder starts. */
   seed(): Promise<void>;
+  /** How many private tabs are open. */
+  size(): number;
+  /** Called when the last private tab closes: the private session is over. */
+  onSessionEnded(listener: () => void): void;
 }
 
 interface TabLike {
@@ -31,11 +35,14 @@ export interface TabEvents {
 /** Call in the worker's first turn (MV3 only wakes a worker for listeners registered then). */
 export function listenForPrivateTabs(tabs: TabEvents = browser.tabs as unknown as TabEvents): PrivateTabs {
   const ids = new Set<number>();
+  const ended: (() => void)[] = [];
   const note = (tab: TabLike) => {
     if (tab.incognito && tab.id !== undefined) ids.add(tab.id);
   };
   tabs.onCreated.addListener(note);
-  tabs.onRemoved.addListener((tabId) => ids.delete(tabId));
+  tabs.onRemoved.addListener((tabId) => {
+    if (ids.delete(tabId) && ids.size === 0) for (const listener of ended) listener();
+  });
   tabs.onReplaced?.addListener((added, removed) => {
     if (ids.delete(removed)) ids.add(added);
   });
@@ -44,6 +51,8 @@ export function listenForPrivateTabs(tabs: TabEvents = browser.tabs as unknown a
     async seed() {
       for (const tab of await tabs.query({})) note(tab);
     },
+    size: () => ids.size,
+    onSessionEnded: (listener) => void ended.push(listener),
   };
 }
 

@@ -63,6 +63,9 @@ export interface RecorderDeps {
   onTabChanged: (record: TabRecord) => void;
   /** A tab of a private window where nothing may be recorded (issue #9, item 5): it gets no visit. */
   isPrivateTab?: (tabId: number) => boolean;
+  /** A tab of a private window at all; its visits, when recorded, are told to `onPrivateVisit` (issue #13). */
+  inPrivateWindow?: (tabId: number) => boolean;
+  onPrivateVisit?: (visitId: string) => void;
   now?: () => Date;
 }
 
@@ -293,6 +296,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       // A navigation the browser reported is seen from its start: its requests before the commit
       // are held for it (see holdRequest). An adopted page is not.
       queueVisit(visit, details.tabId, details.adopted !== true);
+      if (deps.inPrivateWindow?.(details.tabId)) deps.onPrivateVisit?.(visitId);
     }
     deps.onTabChanged(tabRecord);
     await deps.tabs.persist();

@@ -23,6 +23,8 @@ import { listenForExportImport, type ExportImportDeps } from './export-import';
 import { createHistoryHandlers } from './history';
 import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './private-tabs';
 import { createFilterListStore, listenForFilterListUploads, type FilterListStore } from './filter-list-store';
+import { createPrivateVisits } from './private-visits';
+import { deleteVisitsById } from '../log/delete-visits';
 
 export type { BackgroundDiagnostics } from './diagnostics';
 
@@ -151,6 +153,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       },
       isPaused: (site) => prefs.current.pausedSites.includes(site),
     });
+    const privateVisits = createPrivateVisits();
     const rec = createRecorder({
       classifier: createClassifier(db, () => bg.filterLists.matcher()),
       queue,
@@ -161,7 +164,20 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       trackerDbVersion: db.version,
       onTabChanged: (record) => updateBadge(record.tabId),
       isPrivateTab: (tabId) => recordsNothingIn(bg.privateTabs, prefs.current, tabId),
+      inPrivateWindow: (tabId) => bg.privateTabs.has(tabId),
+      onPrivateVisit: (visitId) => privateVisits.add(visitId),
     });
+    // A private session's visits (recorded only with recordPrivateWindows on) end with it.
+    const endPrivateSession = async () => {
+      const ids = await privateVisits.ids();
+      if (ids.length === 0) return;
+      await flushAtMost(queue, 5000);
+      const deleted = await deleteVisitsById(database, ids);
+      await privateVisits.forget(ids);
+      console.info(`[beaker] private session over: ${deleted} visits deleted`);
+    };
+    const endPrivateSessionSafely = () => void endPrivateSession().catch((error) => console.error('[beaker] private visits not deleted', error));
+    bg.privateTabs.onSessionEnded(endPrivateSessionSafely);
     // Completeness (ARCHITECTURE.md, "Export and import"): a visit lost with the last worker is written, not seen from its start.
     await rec.resumeRestored(restored, async (visitId) => (await database.getKey('visits', visitId)) !== undefined);
     for (const record of restored) if (record.visit) updateBadge(record.tabId);
@@ -175,6 +191,8 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       retentionDays: () => prefs.current.retentionDays,
     });
     await bg.privateTabs.seed();
+    // No private tab open now: what a private session left (a browser that quit with one open) goes.
+    if (bg.privateTabs.size() === 0) endPrivateSessionSafely();
     await bg.gate.open(rec);
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {

@@ -11,6 +11,10 @@ import { sanitizeSettings } from '../../../lib/settings';
 import { pageMessage, parseMessage, popupData } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schema/settings';
 import { MemoryStore } from './history-log';
+import { createWriteQueue } from '../../../lib/log/write-queue';
+import { deleteVisitsById } from '../../../lib/log/delete-visits';
+import { createPrivateVisits } from '../../../lib/background/private-visits';
+import { makeTrackerEvent, makeVisit } from '../log/make-records';
 
 /** The browser's tab events, fired by hand. */
 function fakeTabs(open: { id: number; incognito: boolean }[]) {
@@ -46,6 +50,87 @@ describe('listenForPrivateTabs', () => {
     tabs.replace(5, 3); // a prerendered tab swapped in for private tab 3
     tabs.replace(6, 4);
     expect([2, 3, 5, 6].map((id) => known.has(id))).toEqual([false, false, true, false]);
+  });
+});
+
+describe('the end of a private session (issue #13, item 7)', () => {
+  test('is told once the last private tab closes, not before, and not for ordinary tabs', async () => {
+    const tabs = fakeTabs([
+      { id: 1, incognito: true },
+      { id: 2, incognito: true },
+      { id: 3, incognito: false },
+    ]);
+    const known = listenForPrivateTabs(tabs.events);
+    await known.seed();
+    let ended = 0;
+    known.onSessionEnded(() => (ended += 1));
+    tabs.remove(3);
+    tabs.remove(1);
+    expect([ended, known.size()]).toEqual([0, 1]);
+    tabs.remove(2);
+    expect([ended, known.size()]).toEqual([1, 0]);
+    tabs.remove(2);
+    expect(ended).toBe(1);
+  });
+
+  test('with recordPrivateWindows on, a private tab\'s visit is recorded and noted as private; an ordinary tab\'s is not', async () => {
+    const store = new MemoryStore();
+    const tabs = new TabVisits(store);
+    const fake = fakeTabs([{ id: 9, incognito: true }]);
+    const privateTabs = listenForPrivateTabs(fake.events);
+    await privateTabs.seed();
+    const noted: string[] = [];
+    const ops: WriteOp[] = [];
+    const settings = { ...structuredClone(DEFAULT_SETTINGS), recordPrivateWindows: true };
+    const recorder = createRecorder({
+      classifier: { classify: () => null },
+      queue: { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => ops.length },
+      sequencer: await createSequencer(store, () => 'session-q'),
+      tabs,
+      settings: () => settings,
+      extensionVersion: '0.1.0-test',
+      trackerDbVersion: 'test',
+      onTabChanged: () => undefined,
+      isPrivateTab: (tabId) => recordsNothingIn(privateTabs, settings, tabId),
+      inPrivateWindow: (tabId) => privateTabs.has(tabId),
+      onPrivateVisit: (visitId) => void noted.push(visitId),
+    });
+    await recorder.onCommitted({ tabId: 9, frameId: 0, url: 'https://private.example/' });
+    await recorder.onCommitted({ tabId: 4, frameId: 0, url: 'https://open.example/' });
+    const visits = ops.flatMap((o) => (o.op === 'visit' ? [o.visit] : []));
+    expect(visits.map((v) => v.site)).toEqual(['private.example', 'open.example']);
+    expect(noted).toEqual([visits[0]!.id]);
+  });
+
+  test('the private visits, their events and their share of the roll-ups are deleted; the others stay', async () => {
+    const db = await openDatabase(`beaker-private-end-${Math.random()}`);
+    const queue = createWriteQueue(async () => db);
+    const day = '2026-11-20';
+    const kept = makeVisit({ site: 'open.example', day });
+    const gone = makeVisit({ site: 'private.example', day });
+    const gone2 = makeVisit({ site: 'open.example', day });
+    for (const v of [kept, gone, gone2]) {
+      queue.push({ op: 'visit', visit: v });
+      queue.push({ op: 'event', event: makeTrackerEvent(v) });
+    }
+    await queue.flush();
+    expect(await deleteVisitsById(db, [gone.id, gone2.id, 's1:not-there'])).toBe(2);
+    expect((await db.getAll('visits')).map((v) => v.id)).toEqual([kept.id]);
+    expect((await db.getAll('eventChunks')).flatMap((c) => c.events.map((e) => e.visitId))).toEqual([kept.id]);
+    const siteDays = await db.getAll('siteDays');
+    expect(siteDays.map((d) => [d.site, d.visits, d.counts.tracker])).toEqual([['open.example', 1, 1]]);
+    expect(await deleteVisitsById(db, [])).toBe(0);
+    db.close();
+  });
+
+  test('the noted ids survive in storage, are read back in order, and are forgotten once deleted', async () => {
+    let stored: unknown = ['s1:v1', 42, 's1:v2'];
+    const visits = createPrivateVisits({ getValue: async () => stored, setValue: async (v) => void (stored = v) });
+    visits.add('s1:v3');
+    visits.add('s1:v1');
+    expect(await visits.ids()).toEqual(['s1:v1', 's1:v2', 's1:v3']);
+    await visits.forget(['s1:v1', 's1:v3']);
+    expect(await visits.ids()).toEqual(['s1:v2']);
   });
 });
 
@@ -103,8 +188,8 @@ describe('the recorder in a private window', () => {
 
 describe('the setting', () => {
   test('off by default, and when stored as anything but a boolean; kept when it is one', () => {
-    expect(recordsNothingIn({ has: () => true, seed: async () => undefined }, DEFAULT_SETTINGS, 1)).toBe(true);
-    expect(recordsNothingIn({ has: () => false, seed: async () => undefined }, DEFAULT_SETTINGS, 1)).toBe(false);
+    expect(recordsNothingIn({ has: () => true, seed: async () => undefined, size: () => 1, onSessionEnded: () => undefined }, DEFAULT_SETTINGS, 1)).toBe(true);
+    expect(recordsNothingIn({ has: () => false, seed: async () => undefined, size: () => 0, onSessionEnded: () => undefined }, DEFAULT_SETTINGS, 1)).toBe(false);
     expect(sanitizeSettings({ ...DEFAULT_SETTINGS, recordPrivateWindows: true }).recordPrivateWindows).toBe(true);
     expect(sanitizeSettings({ ...DEFAULT_SETTINGS, retentionDays: -1, recordPrivateWindows: true }).recordPrivateWindows).toBe(true);
     expect(sanitizeSettings({ ...DEFAULT_SETTINGS, retentionDays: -1, recordPrivateWindows: 'yes' }).recordPrivateWindows).toBeUndefined();
