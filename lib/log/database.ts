@@ -14,7 +14,7 @@ export const DB_NAME = 'beaker';
  * v4: events move into `eventChunks` (lib/log/event-chunks.ts: the events of one visit written
  *     together, keyed `[visitId, first event id]`, one index `by-time`), and `events` (one record
  *     per event, indexes `by-visit` and `by-time`) is deleted. Records are unchanged.
- * v5: `orgDays` (per organization per local day) and `siteDayExtras` (per site-day: ads seen, and
+ * v5: `orgDays` (per local day, every organization of it, keyed by the day) and `siteDayExtras` (per site-day: ads seen, and
  *     the checksum of the organizations' roll-up), lib/log/org-rollups.ts. No backfill in the
  *     upgrade: a day whose site-days have no matching extras is rebuilt from its events the first
  *     time a query reads it, one day per transaction (lib/log/rollup-repair.ts), so a worker killed
@@ -46,7 +46,6 @@ export interface BeakerDB extends DBSchema {
   orgDays: {
     key: string;
     value: OrgDay;
-    indexes: { 'by-day': string };
   };
   siteDayExtras: {
     key: string;
@@ -110,7 +109,7 @@ export async function upgradeDatabase(db: IDBPDatabase<BeakerDB>, oldVersion: nu
   }
   if (oldVersion < 4) await moveEventsIntoChunks(db, tx);
   if (oldVersion < 5) {
-    db.createObjectStore('orgDays', { keyPath: 'key' }).createIndex('by-day', 'day');
+    db.createObjectStore('orgDays', { keyPath: 'day' });
     const extras = db.createObjectStore('siteDayExtras', { keyPath: 'key' });
     extras.createIndex('by-day', 'day');
     extras.createIndex('by-site', ['site', 'day']);

@@ -58,8 +58,8 @@ async function deleteVisits(tx: DeleteTx, visitIds: readonly string[], result: D
 }
 
 /**
- * Delete one site: its visits, their events, and its roll-ups. The organizations' roll-ups of its
- * days lose the site's requests (each lists them per site); a day where an organization reached
+ * Delete one site: its visits, their events, and its roll-ups. The organizations of its days
+ * lose the site's requests (each lists them per site); a day where an organization reached
  * more sites than it lists (lib/log/org-rollups.ts, `unlisted`) is rebuilt from the events left,
  * in the same transaction.
  */
@@ -86,9 +86,10 @@ export async function deleteSite(db: BeakerDatabase, site: string): Promise<Dele
 /** Take a site's requests out of one day's organizations; `false` when one may hold some unlisted. */
 async function removeSiteFromOrgs(tx: DeleteTx, site: string, day: string): Promise<boolean> {
   const store = tx.objectStore('orgDays');
+  const record = await store.get(day);
+  if (!record) return true;
   let exact = true;
-  const writes: Promise<unknown>[] = [];
-  for (const row of await store.index('by-day').getAll(IDBKeyRange.only(day))) {
+  for (const [org, row] of Object.entries(record.orgs)) {
     const requests = row.sites[site];
     if (requests === undefined) {
       if (row.unlisted > 0) exact = false;
@@ -96,9 +97,9 @@ async function removeSiteFromOrgs(tx: DeleteTx, site: string, day: string): Prom
     }
     delete row.sites[site];
     row.requests -= requests;
-    writes.push(row.requests === 0 ? store.delete(row.key) : store.put(row));
+    if (row.requests === 0) delete record.orgs[org];
   }
-  await Promise.all(writes);
+  await (Object.keys(record.orgs).length === 0 ? store.delete(day) : store.put(record));
   return exact;
 }
 
@@ -119,15 +120,14 @@ export async function deleteDays(db: BeakerDatabase, from: string, to: string): 
   }
   await deleteVisits(tx, visitIds, result);
   const days = IDBKeyRange.bound(from, to);
-  const [dayKeys, extraKeys, orgKeys] = await Promise.all([
+  const [dayKeys, extraKeys] = await Promise.all([
     tx.objectStore('siteDays').index('by-day').getAllKeys(days),
     tx.objectStore('siteDayExtras').index('by-day').getAllKeys(days),
-    tx.objectStore('orgDays').index('by-day').getAllKeys(days),
   ]);
   await Promise.all([
     ...dayKeys.map((key) => tx.objectStore('siteDays').delete(key)),
     ...extraKeys.map((key) => tx.objectStore('siteDayExtras').delete(key)),
-    ...orgKeys.map((key) => tx.objectStore('orgDays').delete(key)),
+    tx.objectStore('orgDays').delete(days),
   ]);
   result.siteDays = dayKeys.length;
   await commit(db, tx, result.visitIds);

@@ -5,8 +5,10 @@ import type { LogEvent, PageVisit } from '../schema';
  * batch's ops (lib/log/write-batch.ts), a rebuilt day (lib/log/rollup-repair.ts) or an import,
  * with the same code, so the three cannot disagree.
  *
- * - `orgDays`, per organization per local day: the tracker requests it received, from which of
- *   your sites ("who follows you").
+ * - `orgDays`, one record per local day holding every organization of it: the tracker requests
+ *   each received, from which of your sites ("who follows you"). One record per day, not per
+ *   organization per day: a batch reaches tens of organizations, and in IndexedDB a request costs
+ *   about the same whatever it carries (ARCHITECTURE.md, "The log"), so a batch reads and puts one.
  * - `siteDayExtras`, one per `siteDays` record (same key): ads seen (impressions) that day, and the
  *   per-site-day checksum of the organizations' roll-up (`orgRequests`, `orgLinks`), with its own
  *   count of visits, compared with the site-day's to notice a missing or corrupt roll-up.
@@ -17,12 +19,8 @@ import type { LogEvent, PageVisit } from '../schema';
 /** Sites listed per organization per day; requests from further sites are counted in `unlisted`. */
 export const MAX_ORG_SITES = 200;
 
-export interface OrgDay {
-  /** `${day}|${org}`. */
-  key: string;
-  day: string;
-  /** TrackerDB organization key, or `tracker:<key>` for a tracker with no organization. */
-  org: string;
+/** One organization on one day. */
+export interface OrgEntry {
   name: string;
   /** TrackerDB category of its first request that day (a label, not a count). */
   category: string;
@@ -32,6 +30,13 @@ export interface OrgDay {
   sites: Record<string, number>;
   /** Requests from sites past the cap: a delete of an unlisted site rebuilds the day from events. */
   unlisted: number;
+}
+
+export interface OrgDay {
+  /** The local day: the key. */
+  day: string;
+  /** By TrackerDB organization key, or `tracker:<key>` for a tracker with no organization. */
+  orgs: Record<string, OrgEntry>;
 }
 
 export interface SiteDayExtra {
@@ -47,8 +52,6 @@ export interface SiteDayExtra {
   orgRequests: number;
   orgLinks: number;
 }
-
-export const orgDayKey = (day: string, org: string) => `${day}|${org}`;
 
 export interface OrgOf {
   key: string;
@@ -73,6 +76,7 @@ export function emptyExtra(site: string, day: string): SiteDayExtra {
  */
 export class RollupChanges {
   readonly touchedOrgs = new Set<OrgDay>();
+  /** Organization-days by day, extras by site-day key. */
   readonly touchedExtras = new Set<SiteDayExtra>();
 
   constructor(
@@ -96,10 +100,10 @@ export class RollupChanges {
     if (event.kind === 'ad' && event.phase === 'impression') this.extraFor(visit.site, visit.day).adSeen += 1;
     const org = orgOf(event);
     if (!org) return;
-    const key = orgDayKey(visit.day, org.key);
-    let row = this.orgs.get(key);
-    if (!row) this.orgs.set(key, (row = { key, day: visit.day, org: org.key, name: org.name, category: org.category, requests: 0, sites: {}, unlisted: 0 }));
-    this.touchedOrgs.add(row);
+    let day = this.orgs.get(visit.day);
+    if (!day) this.orgs.set(visit.day, (day = { day: visit.day, orgs: {} }));
+    this.touchedOrgs.add(day);
+    const row = (day.orgs[org.key] ??= { name: org.name, category: org.category, requests: 0, sites: {}, unlisted: 0 });
     const extra = this.extraFor(visit.site, visit.day);
     row.requests += 1;
     extra.orgRequests += 1;
@@ -111,13 +115,12 @@ export class RollupChanges {
   }
 }
 
-/** The organizations' keys a batch's events need read, for visits whose day is known. */
-export function orgKeysOf(events: Iterable<LogEvent>, dayOfVisit: (visitId: string) => string | undefined): Set<string> {
-  const keys = new Set<string>();
+/** The days whose organizations a batch's events need read, for visits whose day is known. */
+export function orgDaysOf(events: Iterable<LogEvent>, dayOfVisit: (visitId: string) => string | undefined): Set<string> {
+  const days = new Set<string>();
   for (const event of events) {
-    const org = orgOf(event);
-    const day = org && dayOfVisit(event.visitId);
-    if (org && day) keys.add(orgDayKey(day, org.key));
+    const day = orgOf(event) && dayOfVisit(event.visitId);
+    if (day) days.add(day);
   }
-  return keys;
+  return days;
 }

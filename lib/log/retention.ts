@@ -48,9 +48,8 @@ export async function applyRetention(db: BeakerDatabase, retentionDays: number, 
     await c.delete();
     result.siteDays += 1;
   }
-  for (const store of ['siteDayExtras', 'orgDays'] as const) {
-    for (let c = await daysTx.objectStore(store).index('by-day').openKeyCursor(older); c; c = await c.continue()) await daysTx.objectStore(store).delete(c.primaryKey);
-  }
+  for (let c = await daysTx.objectStore('siteDayExtras').index('by-day').openKeyCursor(older); c; c = await c.continue()) await daysTx.objectStore('siteDayExtras').delete(c.primaryKey);
+  await daysTx.objectStore('orgDays').delete(older); // keyed by day
   await daysTx.done;
   return result;
 }

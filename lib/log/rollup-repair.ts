@@ -10,7 +10,7 @@ import { addCounts, dayTimeRange, inRecordedOrder, incrementMeta } from './queri
  * Missing or corrupt roll-ups, noticed and rebuilt (issue #9, "Bad input"; ARCHITECTURE.md,
  * "History dashboard"). Every `siteDays` record has a `siteDayExtras` record of the same key whose
  * `visits` must equal its own, and per day the extras' `orgRequests` and `orgLinks` must add up to
- * the `orgDays` records' requests and listed sites. A day that fails any of these (a crash or a bug
+ * the requests and listed sites of the day's organizations (`orgDays`). A day that fails any of these (a crash or a bug
  * between writes, a day from before database v5, a site deleted from a capped organization) is
  * rebuilt from what the roll-ups are made of: its visits (their counts: `siteDays`) and their
  * events (`siteDayExtras`, `orgDays`), one day per transaction.
@@ -37,11 +37,10 @@ export async function rebuildDays(tx: LogTx, days: readonly string[]): Promise<v
 
 async function rebuildDay(tx: LogTx, day: string): Promise<void> {
   const only = IDBKeyRange.only(day);
-  const [all, dayKeys, extraKeys, orgKeys] = await Promise.all([
+  const [all, dayKeys, extraKeys] = await Promise.all([
     tx.objectStore('visits').index('by-time').getAll(dayTimeRange(day)),
     tx.objectStore('siteDays').index('by-day').getAllKeys(only),
     tx.objectStore('siteDayExtras').index('by-day').getAllKeys(only),
-    tx.objectStore('orgDays').index('by-day').getAllKeys(only),
   ]);
   const visits = all.filter((v) => v.day === day);
   const events = await Promise.all(visits.map(async (v) => inRecordedOrder(unpackChunks(await tx.objectStore('eventChunks').getAll(visitChunkRange(v.id))))));
@@ -59,7 +58,7 @@ async function rebuildDay(tx: LogTx, day: string): Promise<void> {
   const writes: Promise<unknown>[] = [
     ...dayKeys.map((k) => tx.objectStore('siteDays').delete(k)),
     ...extraKeys.map((k) => tx.objectStore('siteDayExtras').delete(k)),
-    ...orgKeys.map((k) => tx.objectStore('orgDays').delete(k)),
+    tx.objectStore('orgDays').delete(day),
   ];
   // Requests run in order: the puts come after the deletes of the same keys.
   for (const row of siteDays.values()) writes.push(tx.objectStore('siteDays').put(row));
@@ -96,8 +95,7 @@ async function readRollups(db: BeakerDatabase, from: string, to: string): Promis
   const [siteDays, extras, orgs] = await Promise.all([
     tx.objectStore('siteDays').index('by-day').getAll(range),
     tx.objectStore('siteDayExtras').index('by-day').getAll(range),
-    // Keyed `${day}|${org}`: the days' range of primary keys, no index lookup per record.
-    tx.objectStore('orgDays').getAll(IDBKeyRange.bound(`${from}|`, `${to}|\uffff`)),
+    tx.objectStore('orgDays').getAll(range), // keyed by day
     tx.done,
   ]);
   return { siteDays, extras, orgs };
@@ -121,9 +119,11 @@ export function inconsistentDays(r: Omit<DayRollups, 'rebuilt'>): string[] {
     sum(extra.day).links += extra.orgLinks;
   }
   for (const day of r.siteDays) if (!extraKeys.has(day.key)) bad.add(day.day);
-  for (const org of r.orgs) {
-    sum(org.day).requests -= org.requests;
-    sum(org.day).links -= Object.keys(org.sites).length;
+  for (const { day, orgs } of r.orgs) {
+    for (const org of Object.values(orgs)) {
+      sum(day).requests -= org.requests;
+      sum(day).links -= Object.keys(org.sites).length;
+    }
   }
   for (const [day, s] of sums) if (s.requests !== 0 || s.links !== 0) bad.add(day);
   return [...bad].sort();

@@ -5,7 +5,7 @@ import type { OrganizationRow, WhoFollows } from '../history-messages';
 /**
  * "Who follows you" (issue #9): organizations ranked by how many of your sites they reached over
  * the days of a span, each with its daily series of sites reached. Made from the `orgDays` roll-ups
- * of those days alone (lib/log/org-rollups.ts), checked first by lib/log/rollup-repair.ts; no event
+ * of those days alone (one record per day, lib/log/org-rollups.ts), checked first by lib/log/rollup-repair.ts; no event
  * is read. A site counts for an organization when at least one request of a visit to it went there.
  */
 
@@ -16,25 +16,27 @@ const TOP_SITES = 5;
 export function whoFollows(days: readonly string[], orgDays: readonly OrgDay[], siteDays: readonly SiteDay[], limit = MAX_ORGANIZATIONS): WhoFollows {
   const index = new Map(days.map((day, i) => [day, i]));
   const byOrg = new Map<string, { row: OrganizationRow; perSite: Map<string, number>; latest: string }>();
-  for (const od of orgDays) {
-    const i = index.get(od.day);
+  for (const { day, orgs } of orgDays) {
+    const i = index.get(day);
     if (i === undefined) continue;
-    let entry = byOrg.get(od.org);
-    if (!entry) {
-      const row: OrganizationRow = { org: od.org, name: od.name, category: od.category, sites: 0, topSites: [], requests: 0, daily: days.map(() => 0), capped: false };
-      byOrg.set(od.org, (entry = { row, perSite: new Map(), latest: od.day }));
-    }
-    const { row, perSite } = entry;
-    row.requests += od.requests;
-    row.capped ||= od.unlisted > 0;
-    const listed = Object.entries(od.sites);
-    row.daily[i] = listed.length;
-    for (const [site, n] of listed) perSite.set(site, (perSite.get(site) ?? 0) + n);
-    // The newest day's name and category win (TrackerDB may have renamed it).
-    if (od.day >= entry.latest) {
-      entry.latest = od.day;
-      row.name = od.name;
-      row.category = od.category;
+    for (const [org, od] of Object.entries(orgs)) {
+      let entry = byOrg.get(org);
+      if (!entry) {
+        const row: OrganizationRow = { org, name: od.name, category: od.category, sites: 0, topSites: [], requests: 0, daily: days.map(() => 0), capped: false };
+        byOrg.set(org, (entry = { row, perSite: new Map(), latest: day }));
+      }
+      const { row, perSite } = entry;
+      row.requests += od.requests;
+      row.capped ||= od.unlisted > 0;
+      const listed = Object.entries(od.sites);
+      row.daily[i] = listed.length;
+      for (const [site, n] of listed) perSite.set(site, (perSite.get(site) ?? 0) + n);
+      // The newest day's name and category win (TrackerDB may have renamed it).
+      if (day >= entry.latest) {
+        entry.latest = day;
+        row.name = od.name;
+        row.category = od.category;
+      }
     }
   }
   const rows = [...byOrg.values()].map(({ row, perSite }) => {

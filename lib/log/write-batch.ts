@@ -2,7 +2,7 @@ import type { Counts, LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import { siteDayKey, type BeakerDatabase } from './database';
 import { chunkEvents, visitChunkRange } from './event-chunks';
-import { RollupChanges, orgKeysOf, type OrgDay, type SiteDayExtra } from './org-rollups';
+import { RollupChanges, orgDaysOf, type OrgDay, type SiteDayExtra } from './org-rollups';
 import { storedIdsOf, type KnownVisit } from './stored-ids';
 
 /** What a flush writes, in order, in one transaction. */
@@ -35,7 +35,7 @@ const visitIdOf = (item: WriteOp) => (item.op === 'visit' ? item.visit.id : item
  *
  * 1. The batch's visits, the stored event ids of visits this connection has not seen yet
  *    (lib/log/stored-ids.ts), and the site-days (with their extras, and the organizations of the
- *    batch's tracker events on those days: lib/log/org-rollups.ts) of the visits the batch begins
+ *    batch's tracker events, one record per day: lib/log/org-rollups.ts) of the visits the batch begins
  *    or this connection has written to: one round trip.
  * 2. The same roll-ups of other visits that were only on disk (after a restart), if any.
  * 3. The new events, one chunk per visit (lib/log/event-chunks.ts), and the roll-ups computed in
@@ -69,7 +69,7 @@ export async function writeBatch(db: BeakerDatabase, batch: readonly WriteOp[]):
     const dayOfVisit = new Map<string, string>();
     const events = batch.flatMap((item) => (item.op === 'event' ? [item.event] : []));
     const readOrgs = () => {
-      for (const key of orgKeysOf(events, (id) => dayOfVisit.get(id))) if (!orgReads.has(key)) orgReads.set(key, orgDays.get(key));
+      for (const day of orgDaysOf(events, (id) => dayOfVisit.get(id))) if (!orgReads.has(day)) orgReads.set(day, orgDays.get(day));
     };
     const knownByVisit = new Map<string, KnownVisit>();
     const idReads = [...visitIds].map(async (id) => {
@@ -105,7 +105,7 @@ export async function writeBatch(db: BeakerDatabase, batch: readonly WriteOp[]):
     const [storedDays, storedExtras, storedOrgs] = await Promise.all([Promise.all(dayReads.values()), Promise.all(extraReads.values()), Promise.all(orgReads.values())]);
     for (const day of storedDays) if (day) dayByKey.set(day.key, day);
     for (const extra of storedExtras) if (extra) rollups.extras.set(extra.key, extra);
-    for (const org of storedOrgs) if (org) rollups.orgs.set(org.key, org);
+    for (const org of storedOrgs) if (org) rollups.orgs.set(org.day, org);
 
     const fresh: LogEvent[] = [];
     const touched = applyOps(batch, { visitById, existingVisits, dayByKey, rollups, isStored: (e) => knownByVisit.get(e.visitId)!.ids.has(e.id), fresh });

@@ -130,7 +130,7 @@ export function fillLog(page: Page, args: FillArgs): Promise<FillResult> {
         for (const sd of state.siteDays.values()) if (sd.day === day) n += sd.counts.tracker + sd.counts.ad + sd.counts.darkPattern;
         lastWeekTargeted.push(n);
       }
-      return { ms, totalEvents: state.events, totalVisits: state.visits, siteDays: state.siteDays.size, orgDays: state.rollups.orgs.size, lastWeekTargeted };
+      return { ms, totalEvents: state.events, totalVisits: state.visits, siteDays: state.siteDays.size, orgDays: [...state.rollups.orgs.values()].reduce((n: number, d: any) => n + Object.keys(d.orgs).length, 0), lastWeekTargeted };
     },
     { a: args, perVisit: PER_VISIT, visitsPerTx: VISITS_PER_TX },
   );

@@ -56,11 +56,13 @@ const siteDays = (page: Page) => readStore<SiteDay>(page, 'siteDays');
 /** Each organization's sites over the week, from the log's `orgDays` (lib/log/org-rollups.ts). */
 async function expectedFollowers(): Promise<Record<string, number>> {
   const sites = new Map<string, Set<string>>();
-  for (const row of await readStore<{ day: string; org: string; sites: Record<string, number> }>(ext, 'orgDays')) {
-    if (row.day < daysBefore(TODAY, 6)) continue;
-    const set = sites.get(row.org) ?? new Set<string>();
-    for (const site of Object.keys(row.sites)) set.add(site);
-    sites.set(row.org, set);
+  for (const { day, orgs } of await readStore<{ day: string; orgs: Record<string, { sites: Record<string, number> }> }>(ext, 'orgDays')) {
+    if (day < daysBefore(TODAY, 6)) continue;
+    for (const [org, row] of Object.entries(orgs)) {
+      const set = sites.get(org) ?? new Set<string>();
+      for (const site of Object.keys(row.sites)) set.add(site);
+      sites.set(org, set);
+    }
   }
   return Object.fromEntries([...sites].map(([org, set]) => [org, set.size]));
 }
@@ -254,7 +256,8 @@ describe('the History dashboard', () => {
     expect((await siteDays(ext)).filter((d) => d.site === 'harvest.example')).toEqual([]);
     // Who follows you lost harvest.example, nothing else.
     expect(await followers(page)).toEqual(await expectedFollowers());
-    expect((await readStore<{ sites: Record<string, number> }>(ext, 'orgDays')).some((o) => 'harvest.example' in o.sites)).toBe(false);
+    const orgDays = await readStore<{ orgs: Record<string, { sites: Record<string, number> }> }>(ext, 'orgDays');
+    expect(orgDays.some((d) => Object.values(d.orgs).some((o) => 'harvest.example' in o.sites))).toBe(false);
   });
 
   test('deleting a range of days from the data controls empties those days and keeps the others', async () => {

@@ -33,8 +33,9 @@ async function dump(db: BeakerDatabase = h.db) {
 describe('a corrupt or missing roll-up is noticed and rebuilt from events', () => {
   test('an organization-day with a wrong count: its day is rebuilt, the numbers are right again', async () => {
     const good = await dump();
-    const row = (await h.db.get('orgDays', '2026-11-14|google'))!;
-    await h.db.put('orgDays', { ...row, requests: 99, sites: { ...row.sites, 'news.example': 97 } });
+    const day = (await h.db.get('orgDays', '2026-11-14'))!;
+    const google = day.orgs.google!;
+    await h.db.put('orgDays', { ...day, orgs: { ...day.orgs, google: { ...google, requests: 99, sites: { ...google.sites, 'news.example': 97 } } } });
     const { rebuilt, rows } = await week();
     expect(rebuilt).toEqual(['2026-11-14']);
     expect(rows).toEqual(EXPECTED);
@@ -44,8 +45,10 @@ describe('a corrupt or missing roll-up is noticed and rebuilt from events', () =
     expect((await week()).rebuilt).toEqual([]);
   });
 
-  test('an organization-day missing (a crash between writes): noticed from the extras that count it', async () => {
-    await h.db.delete('orgDays', '2026-11-19|google');
+  test('an organization missing from its day (a crash between writes): noticed from the extras that count it', async () => {
+    const day = (await h.db.get('orgDays', '2026-11-19'))!;
+    delete day.orgs.google;
+    await h.db.put('orgDays', day);
     const { rebuilt, rows } = await week();
     expect(rebuilt).toEqual(['2026-11-19']);
     expect(rows).toEqual(EXPECTED);
@@ -64,9 +67,9 @@ describe('a corrupt or missing roll-up is noticed and rebuilt from events', () =
   });
 
   test('a stray organization-day on a day with no visit is removed', async () => {
-    await h.db.put('orgDays', { key: '2026-11-16|meta', day: '2026-11-16', org: 'meta', name: 'Meta', category: 'advertising', requests: 3, sites: { 'x.example': 3 }, unlisted: 0 });
+    await h.db.put('orgDays', { day: '2026-11-16', orgs: { meta: { name: 'Meta', category: 'advertising', requests: 3, sites: { 'x.example': 3 }, unlisted: 0 } } });
     expect((await week()).rebuilt).toEqual(['2026-11-16']);
-    expect(await h.db.get('orgDays', '2026-11-16|meta')).toBeUndefined();
+    expect(await h.db.get('orgDays', '2026-11-16')).toBeUndefined();
   });
 });
 
