@@ -32,7 +32,8 @@ export interface DayRollups {
  * their events: what the write queue would have written had it written them all at once.
  */
 export async function rebuildDays(tx: LogTx, days: readonly string[]): Promise<void> {
-  await Promise.all(days.map((day) => rebuildDay(tx, day)));
+  // One day after the other: only one day's events are in memory at a time (an import may touch many).
+  for (const day of days) await rebuildDay(tx, day);
 }
 
 async function rebuildDay(tx: LogTx, day: string): Promise<void> {
