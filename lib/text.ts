@@ -22,9 +22,8 @@ const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEF
 
 /**
  * Page text as Beaker classifies and stores it: `HIDDEN` characters removed (so bidi overrides are
- * neutralised, and zero-width padding takes no room under a cap). Text without them is returned as is.
+ * neutralised, and zero-width padding takes no room under a cap).
  */
 export function cleanText(text: string): string {
-  HIDDEN.lastIndex = 0;
-  return HIDDEN.test(text) ? text.replace(HIDDEN, '') : text;
+  return text.replace(HIDDEN, '');
 }

@@ -3,6 +3,9 @@ import { parseContentSettings, startContent, type ContentPorts } from './start-c
 import { CONTENT_INDEX_SPEC, FAMILY_PASSES, versionedDetectorId } from './passes';
 import type { HostVerdict, TextFacts } from '../core/detector';
 
+/** Scanner time a subframe may use a second (three 8 ms slices). */
+const SUBFRAME_SCAN_MS_PER_SECOND = 24;
+
 /**
  * The content script's body, the same in both browsers: the extension API wired to
  * `startContent`. Firefox runs it as the content script itself (entrypoints/content.ts); Chrome
@@ -76,6 +79,8 @@ export function runContentScript(): void {
     // Engagement counts in the top frame only: a click inside an embedded frame is as likely to
     // be on an ad as on content.
     countEngagement: isTop,
+    // A subframe's scan has a rate budget: a page of 1,000 frames costs each no more than its own.
+    maxMsPerSecond: isTop ? undefined : SUBFRAME_SCAN_MS_PER_SECOND,
     ruleIdOf: versionedDetectorId,
     // A subframe served from an ad host is itself the unit: its ads are not looked for again.
     frameIsAd: isTop

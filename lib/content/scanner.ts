@@ -1,5 +1,6 @@
 import type { DetectorContext, Finding, Pass, PassResult, ScanContext } from '../core/detector';
 import { buildIndex, queryIndex, type IndexSpec, type PageIndex } from '../core/page-index';
+import { createReportedSet } from './reported-set';
 
 export interface ScannerOptions {
   win: Window;
@@ -12,6 +13,12 @@ export interface ScannerOptions {
   onError: (detectorId: string, error: unknown) => void;
   /** Main-thread time one slice may take before it yields (uBlock Origin's guest manners). */
   budgetMs?: number;
+  /**
+   * Main-thread time this frame's scanner may use a second, whatever its document does (slice
+   * time per second); none or 0: only the slice budget. Subframes get one, so a
+   * page of 1,000 frames costs each frame no more than its own budget (issue #13).
+   */
+  maxMsPerSecond?: number;
   /** Pending mutation roots beyond this are merged into one rescan of the document. */
   maxQueued?: number;
 }
@@ -46,7 +53,6 @@ function isElement(node: unknown): node is Element {
 }
 
 const SKIP_TAGS = new Set(['beaker-highlight', 'script', 'style', 'noscript', 'template', 'svg', 'head', 'meta', 'link']);
-const MAX_REPORTED = 5000;
 /** Rounds of a batch: a detector may ask a second question only once the first was answered. */
 const MAX_ROUNDS = 3;
 /** A full pass cuts the document into subtrees of at most this many elements (see `npm run bench -- --only scan`). */
@@ -70,6 +76,8 @@ function looksLikeOverlay(el: Element): boolean {
  * Give the page its turn. Resolves in an idle period with a clock of the time left in it, so
  * several slices can run in one idle period (chained idle callbacks get one period each, about
  * 40 ms apart in Chromium: one slice per period made rescans wait far longer than they worked).
+ * Slices go on in a period while two budgets are left in it: a period is at most 50 ms and a slice
+ * may pass its budget by one job, so one task stays under 50 ms.
  */
 function idlePeriod(win: Window): Promise<() => number> {
   return new Promise((resolve) => {
@@ -84,12 +92,15 @@ function idlePeriod(win: Window): Promise<() => number> {
  * The roots of a full pass: the document cut into subtrees of at most SPLIT_AT elements, so the
  * pass runs in slices like any rescan and per-pass caps of detectors apply per subtree.
  */
-function partitionDocument(doc: Document): ParentNode[] {
+async function partitionDocument(doc: Document, pause: () => unknown): Promise<ParentNode[]> {
   const body = doc.body ?? doc.documentElement;
   if (!body) return [doc];
   const roots: Element[] = [];
   const stack: [Element, number][] = [[body, 0]];
+  let looked = 0;
   while (stack.length > 0 && roots.length < MAX_FULL_PASS_ROOTS) {
+    // Cut in slices like the rest: a parent of 20,000 children is 20,000 looks.
+    if ((++looked & 255) === 0) await pause();
     const [el, depth] = stack.pop()!;
     if (depth < MAX_SPLIT_DEPTH && el.childElementCount > 0 && el.getElementsByTagName('*').length > SPLIT_AT) {
       const children: [Element, number][] = [];
@@ -100,52 +111,6 @@ function partitionDocument(doc: Document): ParentNode[] {
   // Anything left when the cap was hit goes whole.
   for (const [el] of stack) roots.push(el);
   return roots;
-}
-
-/**
- * What was reported, ever: one element is reported once, and an ad inside (or around) an ad already
- * reported is not reported again. Bounded: past MAX_REPORTED, elements that left the page are forgotten.
- */
-function createReportedSet() {
-  const set = new Set<Element>();
-  const list: Element[] = [];
-
-  function isInsideFinding(el: Element): boolean {
-    for (let node: Element | null = el; node; node = node.parentElement) if (set.has(node)) return true;
-    return false;
-  }
-
-  function containsReportedAd(el: Element): boolean {
-    for (const r of list) if (r !== el && el.contains(r)) return true;
-    return false;
-  }
-
-  /** The findings not reported before (now reported), in order. */
-  function accept(findings: Finding[]): Finding[] {
-    const fresh: Finding[] = [];
-    for (const f of findings) {
-      if (set.has(f.element)) continue;
-      if (f.kind === 'ad' && isInsideFinding(f.element)) continue;
-      if (f.kind === 'ad' && containsReportedAd(f.element)) continue;
-      set.add(f.element);
-      list.push(f.element);
-      fresh.push(f);
-    }
-    if (list.length > MAX_REPORTED) {
-      // Forget the oldest that left the page; keep memory bounded on endless feeds.
-      for (let i = 0; i < list.length && list.length > MAX_REPORTED / 2; i++) {
-        const el = list[i]!;
-        if (!el.isConnected) {
-          set.delete(el);
-          list.splice(i, 1);
-          i -= 1;
-        }
-      }
-    }
-    return fresh;
-  }
-
-  return { isInsideFinding, accept, list: (): readonly Element[] => list };
 }
 
 /**
@@ -170,7 +135,24 @@ export function createScanner(options: ScannerOptions): Scanner {
   const stats: ScanStats = { slices: 0, rootsScanned: 0, longestSliceMs: 0, mutationsQueued: 0, fullPasses: 0 };
   const now = () => win.performance.now();
 
-  const yieldToPage = () => idlePeriod(win);
+  const rate = options.maxMsPerSecond;
+  // Slice time spent in the current second (the frame's rate budget, when it has one).
+  let windowAt = 0;
+  let spent = 0;
+  const budgetLeft = () => {
+    if (now() - windowAt >= 1000) {
+      windowAt = now();
+      spent = 0;
+    }
+    return !rate || spent + budgetMs <= rate;
+  };
+  /** Whether another slice may run in this idle period: two budgets left in it, and in this second. */
+  const mayGoOn = (remaining: () => number) => remaining() >= 2 * budgetMs && budgetLeft();
+  const yieldToPage = async () => {
+    // A spent second waits for the next before an idle period is asked for.
+    while (!stopped && !budgetLeft()) await new Promise((resolve) => win.setTimeout(resolve, 1000 - (now() - windowAt)));
+    return idlePeriod(win);
+  };
 
   async function drain(): Promise<void> {
     if (running) return;
@@ -183,7 +165,10 @@ export function createScanner(options: ScannerOptions): Scanner {
           fullPassPending = false;
           queue = [];
           stats.fullPasses += 1;
-          await runBatch(partitionDocument(doc));
+          let sliceStart = now();
+          const roots = await partitionDocument(doc, () => now() - sliceStart > budgetMs && yieldToPage().then(() => (sliceStart = now())));
+          if (stopped) break;
+          await runBatch(roots);
           continue;
         }
         const roots = queue;
@@ -227,32 +212,46 @@ export function createScanner(options: ScannerOptions): Scanner {
     let pending = jobs.map((_, index) => index);
     for (let round = 1; round <= MAX_ROUNDS && !stopped && pending.length > 0; round++) {
       const asked: number[] = [];
-      let i = 0;
-      let remaining = await yieldToPage();
-      while (i < pending.length && !stopped) {
-        runSlice(() => {
-          const started = now();
-          do {
-            const index = pending[i++]!;
-            const [pass, root] = jobs[index]!;
-            if (isElement(root) && !root.isConnected) continue;
-            const missesBefore = ctx.misses?.() ?? 0;
-            results[index] = runPass(pass, root, ctx);
-            // Without a miss counter, every job may have asked: all run again.
-            if (!ctx.misses || ctx.misses() > missesBefore) asked.push(index);
-          } while (i < pending.length && now() - started < budgetMs);
-        });
-        if (i < pending.length && remaining() < budgetMs) remaining = await yieldToPage();
-      }
+      const jobsNow = pending;
+      await sliced(jobsNow.length, (k) => {
+        const index = jobsNow[k]!;
+        const [pass, root] = jobs[index]!;
+        if (isElement(root) && !root.isConnected) return;
+        const missesBefore = ctx.misses?.() ?? 0;
+        results[index] = runPass(pass, root, ctx);
+        // Without a miss counter, every job may have asked: all run again.
+        if (!ctx.misses || ctx.misses() > missesBefore) asked.push(index);
+      });
       if (stopped) return;
       const learned = round < MAX_ROUNDS && ctx.settle ? await ctx.settle() : false;
       pending = learned ? asked : [];
     }
+    // Reporting is sliced too: it gives each finding its locator and its impression watch, work
+    // that grows with the findings (issue #13: 20,000 findings under one parent).
+    const found: Finding[] = [];
     for (const result of results) {
       if (!result) continue;
       for (const e of result.errors) options.onError(e.detectorId, e.error);
-      const fresh = reported.accept(result.findings);
+      for (const f of result.findings) found.push(f);
+    }
+    await sliced(found.length, (k) => {
+      const fresh = reported.accept([found[k]!]);
       if (fresh.length > 0) options.onFindings(fresh);
+    });
+  }
+
+  /** `step(0)` … `step(n - 1)` in slices of `budgetMs`, several in an idle period while `mayGoOn`. */
+  async function sliced(n: number, step: (i: number) => void): Promise<void> {
+    if (n === 0) return;
+    let i = 0;
+    let remaining = await yieldToPage();
+    while (i < n && !stopped) {
+      runSlice(() => {
+        const started = now();
+        do step(i++);
+        while (i < n && now() - started < budgetMs);
+      });
+      if (i < n && !mayGoOn(remaining)) remaining = await yieldToPage();
     }
   }
 
@@ -260,6 +259,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     const started = now();
     work();
     const took = now() - started;
+    spent += took;
     stats.slices += 1;
     if (took > stats.longestSliceMs) stats.longestSliceMs = took;
   }

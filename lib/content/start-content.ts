@@ -55,6 +55,8 @@ export interface ContentOptions {
   ruleIdOf?: (detectorId: string) => string;
   /** Top frame, or a frame that is not itself an ad: where engagement counts. */
   countEngagement: boolean;
+  /** The scanner's main-thread time a second in this frame (subframes; lib/content/scanner.ts). */
+  maxMsPerSecond?: number;
   /**
    * A subframe: whether it is itself served from an ad host. Such a frame is the ad unit, counted by
    * its parent frame; looking for ads inside it again would count the creative twice, so its ads
@@ -150,7 +152,7 @@ interface Runtime {
 }
 
 /** Everything that observes the page, created once something is on; families start and stop in it. */
-function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: ContentOptions): Runtime {
+function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, maxMsPerSecond }: ContentOptions): Runtime {
   const doc = win.document;
   let active: Active = { ...NOTHING };
   let wanted: Active = { ...NOTHING };
@@ -202,6 +204,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd }: C
     passes: passes.map(({ family, pass }): Pass => (root, ctx) => (active[family] ? pass(root, ctx) : idle())),
     indexSpec,
     context,
+    maxMsPerSecond,
     onFindings: (findings) => {
       for (const { finding } of reporter.add(findings)) if (finding.kind === 'ad') impressions.observe(finding.element);
     },

@@ -19,7 +19,7 @@ export function createTextFactsClient(ask: (texts: string[]) => Promise<TextFact
   return {
     lookup(text: string): TextFacts {
       // Classified as it would be stored: hidden characters out first, so padding uses no room.
-      const key = cleanText(text.length > 4 * MAX_TEXT_CHARS ? text.slice(0, 4 * MAX_TEXT_CHARS) : text).slice(0, MAX_TEXT_CHARS);
+      const key = cleanText(text.slice(0, 4 * MAX_TEXT_CHARS)).slice(0, MAX_TEXT_CHARS);
       const known = cache.get(key);
       if (known) return known;
       missing.add(key);

@@ -44,6 +44,11 @@ export function createVerdictCache(ask: (urls: string[]) => Promise<Record<strin
       if (typeof url === 'string' && /^https?:/i.test(url) && !cache.has(url)) wanted.add(url.slice(0, 2048));
     };
     for (let r = 0; r < roots.length && read < MAX_READ_PER_BATCH && wanted.size < MAX_NEW_PER_BATCH; r++) {
+      // Thousands of small roots (a full pass over 20,000 siblings) are work too, sources or not.
+      if ((r & 63) === 63 && now() - sliceStart > budgetMs) {
+        await yieldToPage();
+        sliceStart = now();
+      }
       const root = roots[r]!;
       if ((root as Element).matches?.(SOURCE_SELECTOR)) add(root as Element);
       const list = root.querySelectorAll(SOURCE_SELECTOR);

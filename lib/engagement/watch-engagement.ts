@@ -16,7 +16,7 @@ export interface EngagementOptions {
  * part of a trusted gesture (a key or pointer input) this recent, and aimed at them.
  */
 const GESTURE_WINDOW_MS = 1000;
-/** Per kind, per document: at most this many acts a minute (a token bucket, full at start). */
+/** Per kind, per document: at most this many acts a minute. */
 export const MAX_ACTS_PER_MINUTE = 30;
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', '']);
@@ -40,7 +40,6 @@ function isSubmitControl(el: Element): boolean {
 
 /** One trusted key or pointer input: when, what it was aimed at, and whether it was a key. */
 interface Gesture {
-  id: number;
   at: number;
   target: Element | null;
   key: boolean;
@@ -66,25 +65,21 @@ export function watchEngagement(win: Window, options: EngagementOptions): () => 
   // Fields typed in since the person last pointed somewhere or pressed Tab. A script's focus() and
   // blur() change nothing here.
   let typed = new WeakSet<Element>();
-  let gesture: Gesture = { id: 0, at: Number.NEGATIVE_INFINITY, target: null, key: false };
-  const countedIn = new Map<EngagementAction, number>();
-  const buckets = new Map<EngagementAction, { tokens: number; at: number }>();
-
-  /** Rate bound: refill MAX_ACTS_PER_MINUTE tokens a minute, one per act. */
+  let gesture: Gesture = { at: Number.NEGATIVE_INFINITY, target: null, key: false };
+  // The gesture each kind last counted in: one act per gesture per kind.
+  const countedIn = new Map<EngagementAction, Gesture>();
+  // Rate bound: acts per kind in the current minute (a window from its first act).
+  const minutes = new Map<EngagementAction, [number, number]>();
   const take = (action: EngagementAction, at: number): boolean => {
-    const b = buckets.get(action) ?? { tokens: MAX_ACTS_PER_MINUTE, at };
-    b.tokens = Math.min(MAX_ACTS_PER_MINUTE, b.tokens + ((at - b.at) * MAX_ACTS_PER_MINUTE) / 60_000);
-    b.at = at;
-    buckets.set(action, b);
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
+    let w = minutes.get(action);
+    if (!w || at - w[0] >= 60_000) minutes.set(action, (w = [at, 0]));
+    return w[1]++ < MAX_ACTS_PER_MINUTE;
   };
   const emit = (action: EngagementAction, el: Element) => {
-    if (excluded(el) || countedIn.get(action) === gesture.id) return;
+    if (excluded(el) || countedIn.get(action) === gesture) return;
     const at = now();
     if (!take(action, at)) return;
-    countedIn.set(action, gesture.id);
+    countedIn.set(action, gesture);
     options.report({ action, at, target: describe(el) });
   };
   const targetOf = (event: Event): Element | null => {
@@ -93,7 +88,7 @@ export function watchEngagement(win: Window, options: EngagementOptions): () => 
     return first instanceof Element ? first : event.target instanceof Element ? event.target : null;
   };
   const begin = (event: Event, key: boolean) => {
-    gesture = { id: gesture.id + 1, at: now(), target: targetOf(event), key };
+    gesture = { at: now(), target: targetOf(event), key };
   };
   const recent = () => now() - gesture.at <= GESTURE_WINDOW_MS;
 

@@ -46,3 +46,23 @@ export async function eventsOfTab(ext: Page, tabId: number): Promise<LogEvent[]>
 export type Of<K extends LogEvent['kind']> = Extract<LogEvent, { kind: K }>;
 export const ofKind = <K extends LogEvent['kind']>(events: LogEvent[], kind: K): Of<K>[] => events.filter((e): e is Of<K> => e.kind === kind);
 export const renderedAds = (events: LogEvent[]) => ofKind(events, 'ad').filter((e) => e.phase === 'rendered');
+
+/** A visit's roll-up counts, read from its one `visits` record (cheap to poll, unlike the whole log). */
+export async function visitCounts(ext: Page, tabId: number): Promise<Record<string, number> | null> {
+  const { visitId } = await tabStateOf(ext, tabId);
+  if (!visitId) return null;
+  return ext.evaluate(async (id) => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('beaker');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const visit = await new Promise<{ counts?: Record<string, number> } | undefined>((resolve, reject) => {
+      const req = db.transaction('visits').objectStore('visits').get(id);
+      req.onsuccess = () => resolve(req.result as { counts?: Record<string, number> } | undefined);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return visit?.counts ?? null;
+  }, visitId);
+}

@@ -107,7 +107,7 @@ describe('a submit or a play counts for a gesture aimed at it', () => {
 });
 
 describe('a rate bound per kind', () => {
-  test(`at most ${MAX_ACTS_PER_MINUTE} clicks a minute; the bucket refills with time`, () => {
+  test(`at most ${MAX_ACTS_PER_MINUTE} clicks a minute; the next minute counts again`, () => {
     for (let i = 0; i < 100; i++) {
       click($('#elsewhere'));
       clock += 10;
