@@ -11,7 +11,6 @@ import type { IndexSpec } from '../core/page-index';
 import { watchImpressions } from './viewability';
 import { createFindingsReporter } from './findings-reporter';
 import { watchCountdowns, type CountdownWatcher } from './watch-countdowns';
-import { notificationFinding, readNotificationHookMessage } from '../dark-patterns/detectors/notification-hook';
 import { createVerdictCache } from './verdicts';
 import { createListSelectorCache, type ListRequest } from './list-selectors';
 
@@ -225,16 +224,6 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
     highlighter.show(shown);
   });
 
-  // Reports from the page-world notification hook: hints only (the page could forge them).
-  const onPageMessage = (event: MessageEvent) => {
-    if (event.source !== win || !active.darkPatterns) return;
-    const report = readNotificationHookMessage(event.data);
-    if (!report) return;
-    const finding = notificationFinding(report, doc, { lastUserGestureAt });
-    if (finding) scanner.offer([finding]);
-  };
-  win.addEventListener('message', onPageMessage);
-
   const onHide = () => {
     sender?.flush();
     reporter.flush();
@@ -316,7 +305,6 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
       active = { ...NOTHING };
       scanner.stop();
       countdowns?.stop();
-      win.removeEventListener('message', onPageMessage);
       for (const type of ['pointerdown', 'keydown']) win.removeEventListener(type, onGesture, { capture: true });
       doc.removeEventListener('DOMContentLoaded', onReady);
       impressions.disconnect();

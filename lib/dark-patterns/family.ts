@@ -1,5 +1,4 @@
 import type { Family } from '../core/family';
-import { NOTIFICATION_HOOK_ID, NOTIFICATION_HOOK_VERSION } from './detectors/notification-hook';
 
 export const darkPatternsFamily: Family = {
   id: 'dark-patterns',
@@ -8,11 +7,7 @@ export const darkPatternsFamily: Family = {
   recordKind: 'dark-pattern',
   label: 'Dark patterns',
   description: 'Pressure and trick prompts: consent walls without a real reject, countdowns, shaming declines, pre-ticked boxes, nagging overlays.',
-  outside: [
-    {
-      id: NOTIFICATION_HOOK_ID,
-      version: NOTIFICATION_HOOK_VERSION,
-      description: 'Notification permission asked without a click or key press (a page-world hook; a hint only).',
-    },
-  ],
+  // No page-world hooks (issue #13): a hook on Notification.requestPermission could be told apart
+  // from the browser's own function by any page, so Beaker runs no code in the page's world.
+  outside: [],
 };

@@ -9,7 +9,7 @@ import { loadFixtures } from './fixture-harness';
 const DIR = `${resolve(dirname(fileURLToPath(import.meta.url)), '../../../../lib/dark-patterns/detectors')}/`;
 
 /** Files beside the detectors that are not detectors: the registry, and the runtime halves. */
-const NOT_DETECTORS = new Set(['index.ts', 'watch-countdowns.ts', 'notification-hook.ts']);
+const NOT_DETECTORS = new Set(['index.ts', 'watch-countdowns.ts']);
 
 const detectorFiles = readdirSync(DIR)
   .filter((f) => f.endsWith('.ts') && !NOT_DETECTORS.has(f))
