@@ -61,6 +61,10 @@ const MAX_SPLIT_DEPTH = 8;
 const MAX_FULL_PASS_ROOTS = 5000;
 const MAX_ATTRIBUTE_CHECKS = 200;
 const OVERLAY_ATTRIBUTES = ['hidden', 'open', 'style', 'class', 'aria-hidden', 'aria-modal'];
+/** What the one DOM watcher observes, on the document and on each open shadow root it adopted. */
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, attributes: true, attributeFilter: OVERLAY_ATTRIBUTES };
+/** Open shadow roots scanned and watched per document; a page with more gets the first ones. */
+const MAX_SHADOW_ROOTS_WATCHED = 500;
 const OVERLAY_HINT = /modal|popup|pop-up|overlay|dialog|lightbox|banner|consent|cookie|newsletter|interstitial|paywall/i;
 
 /** Cheap test for elements worth a rescan when their attributes change. */
@@ -238,6 +242,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       const fresh = reported.accept([found[k]!]);
       if (fresh.length > 0) options.onFindings(fresh);
     });
+    // Open shadow roots the walks met (a consent dialog in a web component): each is a root of its
+    // own, scanned next and watched like the document (issue #7, item 4).
+    for (const index of indexes.values()) for (const shadow of index.shadowRoots ?? []) adoptShadowRoot(shadow);
   }
 
   /** `step(0)` … `step(n - 1)` in slices of `budgetMs`, several in an idle period while `mayGoOn`. */
@@ -275,8 +282,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   function enqueue(node: Node): void {
-    if (!isElement(node)) return;
-    if (SKIP_TAGS.has(node.localName)) return;
+    if (isElement(node)) {
+      if (SKIP_TAGS.has(node.localName)) return;
+    } else if (!shadowRootsSeen.has(node as ShadowRoot)) return;
     stats.mutationsQueued += 1;
     if (fullPassPending) return;
     if (queue.length >= maxQueued) {
@@ -285,7 +293,17 @@ export function createScanner(options: ScannerOptions): Scanner {
       fullPassPending = true;
       return;
     }
-    queue.push(node);
+    queue.push(node as ParentNode);
+  }
+
+  let shadowRootsSeen = new WeakSet<ShadowRoot>();
+  let shadowRootCount = 0;
+  function adoptShadowRoot(shadow: ShadowRoot): void {
+    if (shadowRootsSeen.has(shadow) || shadowRootCount >= MAX_SHADOW_ROOTS_WATCHED) return;
+    shadowRootsSeen.add(shadow);
+    shadowRootCount += 1;
+    observer?.observe(shadow, OBSERVED);
+    enqueue(shadow);
   }
 
   function onMutations(records: MutationRecord[]): void {
@@ -318,10 +336,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       if (!stopped) return;
       stopped = false;
       fullPassPending = true;
+      // Watched again from scratch: the full pass finds them again.
+      shadowRootsSeen = new WeakSet();
+      shadowRootCount = 0;
       // The content script's own MutationObserver: in an isolated world (Chrome) or behind Xray
       // vision (Firefox), a page that redefines the global cannot reach this one.
       const mo = new MutationObserver(onMutations);
-      mo.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: OVERLAY_ATTRIBUTES });
+      mo.observe(doc.documentElement, OBSERVED);
       observer = mo;
       void drain();
     },

@@ -1,5 +1,5 @@
 import { collectUnits, nodeAfter, unitBuilderFor, type TextUnit, type TextUnitRules, type TextUnitBuilder } from './text-units';
-import { attr, CREATE_TREE_WALKER, hasAttribute, hasAttributes, walk, forEachTextNode, isElement, matches, NO_TEXT_TAGS, queryAll } from './safe-dom';
+import { attr, CREATE_TREE_WALKER, openShadowRoot, hasAttribute, hasAttributes, walk, forEachTextNode, isElement, matches, NO_TEXT_TAGS, queryAll } from './safe-dom';
 
 /**
  * One walk per pass (ARCHITECTURE.md, "One walk"). The scanner walks each root it scans once and
@@ -48,7 +48,16 @@ export interface PageIndex {
    * (lib/content/scanner.ts), ask the same question of the same root.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * Open shadow roots of elements under `root` (at most MAX_SHADOW_ROOTS), found by the same walk:
+   * a walk does not enter them, so the scanner takes each as a root of its own (issue #7, item 4).
+   * Absent from `queryIndex`.
+   */
+  readonly shadowRoots?: readonly ShadowRoot[];
 }
+
+/** Shadow roots one index hands to the scanner; a page with more gets the first ones. */
+export const MAX_SHADOW_ROOTS = 200;
 
 interface CompiledSpec {
   tagBits: Map<string, number>;
@@ -116,8 +125,14 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
   const texts: Text[] = [];
   let elements = 0;
 
+  const shadowRoots: ShadowRoot[] = [];
   const file = (el: Element): void => {
     elements += 1;
+    // A getter call per element: about the cost of the tag lookup below (10k-element bench page).
+    if (shadowRoots.length < MAX_SHADOW_ROOTS) {
+      const shadow = openShadowRoot(el);
+      if (shadow !== null) shadowRoots[shadowRoots.length] = shadow;
+    }
     let mask = c.tagBits.get(el.localName) ?? 0;
     if (hasAttributes(el)) {
       // One native `matches` of `[a],[b],…` first: few elements carry an indexed attribute, and
@@ -141,6 +156,7 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
   if (walkWithTreeWalker(start, file, texts, builder)) units = builder?.units();
   else {
     elements = isElement(start) ? 1 : 0;
+    shadowRoots.length = 0;
     candidates.length = isElement(start) && candidates[0] === start ? 1 : 0;
     masks.length = candidates.length;
     texts.length = 0;
@@ -183,6 +199,7 @@ export function buildIndex(root: ParentNode, spec: IndexSpec): PageIndex & { ele
     root,
     elements,
     texts,
+    shadowRoots,
     ...(units ? { units } : {}),
     memo: (key, compute) => memoized(memos, key, compute),
     select(selector, from, max = Infinity) {

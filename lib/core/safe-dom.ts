@@ -53,6 +53,17 @@ const GET_RECT = method<(this: Element) => DOMRect>(ElementCtor, 'getBoundingCli
 const HAS_ATTRIBUTE = method<(this: Element, name: string) => boolean>(ElementCtor, 'hasAttribute');
 const HAS_ATTRIBUTES = method<(this: Element) => boolean>(ElementCtor, 'hasAttributes');
 /** For the page index's walk (lib/core/page-index.ts), captured like the rest. */
+const SHADOW_ROOT = ElementCtor ? (Object.getOwnPropertyDescriptor(ElementCtor.prototype, 'shadowRoot')?.get as ((this: Element) => ShadowRoot | null) | undefined) : undefined;
+
+/** The element's open shadow root, through the getter captured at load (a page cannot redefine it for us). */
+export function openShadowRoot(el: Element): ShadowRoot | null {
+  try {
+    return SHADOW_ROOT ? SHADOW_ROOT.call(el) : (el.shadowRoot ?? null);
+  } catch {
+    return null;
+  }
+}
+
 export const CREATE_TREE_WALKER = method<(this: Document, root: Node, whatToShow?: number) => TreeWalker>(DocumentCtor, 'createTreeWalker');
 const GET_BY_ID = method<(this: Document, id: string) => Element | null>(DocumentCtor, 'getElementById');
 

@@ -169,3 +169,19 @@ describe('text units built by the walk are the ones the reference stack walk rea
     expect(capped.reduce((n, u) => n + u.text.length, 0)).toBeLessThanOrEqual(TEXT_LIMITS.chars + TEXT_LIMITS.unitChars);
   });
 });
+
+describe('open shadow roots (issue #7, item 4)', () => {
+  test('the walk hands over the open shadow roots it met, not the closed ones, and does not walk into them', () => {
+    const doc = document.implementation.createHTMLDocument('shadows');
+    doc.body.innerHTML = '<div id="a"></div><section><span id="b"></span></section><div id="c"></div>';
+    const open = doc.getElementById('a')!.attachShadow({ mode: 'open' });
+    open.innerHTML = '<button>Accept all</button>';
+    const nested = doc.getElementById('b')!.attachShadow({ mode: 'open' });
+    doc.getElementById('c')!.attachShadow({ mode: 'closed' }).innerHTML = '<p>closed</p>';
+    const index = buildIndex(doc, CONTENT_INDEX_SPEC);
+    expect(index.shadowRoots).toEqual([open, nested]);
+    // Their contents are theirs to walk: the document's index does not hold the shadow's button.
+    expect(index.select('button', { tags: ['button'] })).toEqual([]);
+    expect(buildIndex(open, CONTENT_INDEX_SPEC).select('button', { tags: ['button'] })).toHaveLength(1);
+  });
+});
