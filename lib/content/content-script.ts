@@ -71,7 +71,7 @@ export function runContentScript(): void {
     },
   };
   const isTop = window.top === window;
-  stop = startContent({
+  const start = () => (stop = startContent({
     win: window,
     ports,
     passes: FAMILY_PASSES,
@@ -90,5 +90,9 @@ export function runContentScript(): void {
             const v = verdicts[location.href];
             return v?.category === 'advertising' || v?.category === 'pornvertising';
           }),
-  });
+  }));
+  // A subframe starts in a task of its own: Chromium starts the content scripts of frames it
+  // committed together in one task, and a page adding 1,000 frames would get them all at once.
+  if (isTop) start();
+  else setTimeout(() => invalidated || start(), 0);
 }

@@ -101,6 +101,8 @@ export interface TaskShare extends LongTask {
   /** The task's time in samples with Beaker's code on the stack (shared out by sample count). */
   beakerMs: number;
   idleMs: number;
+  /** Of `beakerMs`, samples whose innermost Beaker frame is the content-script loader (a frame's start-up). */
+  loaderMs: number;
   /** Innermost Beaker frames of the task's samples (`fn@file:column`), most samples first. */
   hot: string[];
 }
@@ -128,6 +130,7 @@ export function beakerShare(profile: CpuProfile, tasks: readonly LongTask[], ext
     let n = 0;
     let b = 0;
     let idle = 0;
+    let loader = 0;
     const hot = new Map<string, number>();
     for (let i = 0; i < times.length; i++) {
       if (times[i]! < start || times[i]! >= end) continue;
@@ -139,15 +142,19 @@ export function beakerShare(profile: CpuProfile, tasks: readonly LongTask[], ext
         let f: number | undefined = node.id;
         while (f !== undefined && !byId.get(f)!.callFrame.url.startsWith(ext)) f = parent.get(f);
         const c = byId.get(f!)!.callFrame;
+        if (c.url.endsWith('/content-scripts/loader.js')) loader += 1;
         const key = `${c.functionName || '?'}@${c.url.slice(ext.length)}:${c.columnNumber}`;
         hot.set(key, (hot.get(key) ?? 0) + 1);
       }
     }
     const per = n > 0 ? task.duration / n : 0;
     const top = [...hot].sort((x, y) => y[1] - x[1]).slice(0, 4).map(([k, v]) => `${k} x${v}`);
-    return { ...task, samples: n, beakerMs: Math.round(b * per), idleMs: Math.round(idle * per), hot: top };
+    return { ...task, samples: n, beakerMs: Math.round(b * per), loaderMs: Math.round(loader * per), idleMs: Math.round(idle * per), hot: top };
   });
 }
 
 /** A long task "from Beaker": Beaker's code ran more than 50 ms in it, or it was over 50 ms and at least half Beaker's. */
 export const fromBeaker = (shares: readonly TaskShare[]) => shares.filter((s) => s.beakerMs > 50 || (s.duration > 50 && s.beakerMs >= (s.duration - s.idleMs) / 2));
+
+/** The same, not counting the loader's samples (the frames' start-up, which Chromium runs per new frame). */
+export const fromBeakerAfterStartup = (shares: readonly TaskShare[]) => fromBeaker(shares.map((s) => ({ ...s, beakerMs: s.beakerMs - s.loaderMs })));
