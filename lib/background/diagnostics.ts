@@ -13,6 +13,8 @@ export interface BackgroundDiagnostics {
   dropped: Partial<Record<DropReason, number>>;
   writeRetries: number;
   writeFailures: number;
+  /** Visit and event ops a previous worker left in the write-ahead copy, written at this start. */
+  writeAheadReplayed: number;
   initError: string | null;
   /** EasyList (optional, off by default): fetches, failures, state. */
   lists: ListDiagnostics;
@@ -30,6 +32,7 @@ export function createDiagnostics(): BackgroundDiagnostics {
     dropped: {},
     writeRetries: 0,
     writeFailures: 0,
+    writeAheadReplayed: 0,
     initError: null,
     lists: { state: 'off', fetches: 0, fetchFailures: 0, parseFailures: 0, queryFailures: 0, fetchedAt: null, lastError: null },
   };

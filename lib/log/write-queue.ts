@@ -15,6 +15,8 @@ export interface WriteQueueOptions {
   maxPending?: number;
   /** Told about every flushed batch: which visits changed. */
   onFlushed?: (visits: PageVisit[]) => void;
+  /** Told, after its transaction committed, which ops a batch wrote (the write-ahead copy forgets them). */
+  onWritten?: (batch: readonly WriteOp[]) => void;
   /** Told about failures: a retry (`willRetry`), or ops dropped because the queue overflowed. */
   onError?: (error: unknown, info: { attempt: number; willRetry: boolean; dropped: number }) => void;
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -66,6 +68,7 @@ export function createWriteQueue(getDb: () => Promise<BeakerDatabase>, options: 
         try {
           const visits = await writeBatch(await getDb(), batch);
           inFlight = 0;
+          options.onWritten?.(batch);
           options.onFlushed?.(visits);
           break;
         } catch (error) {
