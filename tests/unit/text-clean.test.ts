@@ -91,3 +91,13 @@ describe('splitBatches (sending side: by count and by bytes)', () => {
     expect(batches.flat()).toHaveLength(100);
   });
 });
+
+describe('evidence is cleaned before it is capped (issue #13)', () => {
+  test('400 zero-width characters and a right-to-left override do not use up the 200-character evidence', async () => {
+    const { darkPatternFinding } = await import('../../lib/dark-patterns/support/finding');
+    const el = { localName: 'p' } as unknown as Element;
+    const text = `${'\u200b'.repeat(400)}Only 3 left \u202Ein stock`;
+    const finding = darkPatternFinding('dark-patterns/text-patterns', el, 'low-stock-message', 0.9, text, []);
+    expect(finding.evidence).toBe('Only 3 left in stock');
+  });
+});

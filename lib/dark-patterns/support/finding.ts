@@ -1,4 +1,4 @@
-import { cap } from '../../text';
+import { cap, cleanText } from '../../text';
 import { CATEGORY_OF, explanationIdOf, type PatternType } from '../pattern-types';
 import type { Reason } from '../../schema/common';
 import type { DarkPatternFinding } from '../../core/detector';
@@ -32,7 +32,8 @@ export function darkPatternFinding(
     category: CATEGORY_OF[type],
     type,
     confidence: clampConfidence(confidence),
-    evidence: cap(evidence.replace(/\s+/g, ' ').trim()),
+    // Cleaned before the cap (issue #13): 400 zero-width characters must not use up the 200.
+    evidence: cap(cleanText(evidence).replace(/\s+/g, ' ').trim()),
     explanationId: explanationIdOf(type),
     reasons: reasons.slice(0, 16),
   };
