@@ -3,7 +3,7 @@
  * (never as timed assertions in tests); every figure printed is measured here.
  *
  *   npm run bench                          # all sections (about 2–2.5 minutes on 2 cores, plus about 20 for page-cost)
- *   npm run bench -- --only classify       # classify | lists | log | cold-start | scan | content-size | dark-patterns | page-cost (comma-separated)
+ *   npm run bench -- --only classify       # classify | lists | worker-kill | log | cold-start | scan | content-size | dark-patterns | page-cost (comma-separated)
  *   npm run bench -- --json                # one JSON object on stdout; progress goes to stderr
  *
  * Sections:
@@ -52,12 +52,13 @@ import { log } from './bench/stats';
  * The soak of issue #7's heavy pages, run by vitest (its checks print what they measured): PASS when
  * every check held, long tasks included. About 4 minutes on an idle 2-core machine.
  */
-function heavyPages(): { target: 'PASS' | 'MISS' } {
-  const result = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.soak.config.ts'], { stdio: ['ignore', process.stderr, process.stderr] });
+/** A soak of tests/soak/ (vitest.soak.config.ts): its verdict is the test's. */
+function soak(file: string): { target: 'PASS' | 'MISS' } {
+  const result = spawnSync('npx', ['vitest', 'run', '--config', 'vitest.soak.config.ts', file], { stdio: ['ignore', process.stderr, process.stderr] });
   return { target: result.status === 0 ? 'PASS' : 'MISS' };
 }
 
-const SECTIONS = ['classify', 'lists', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl', 'heavy-pages', 'dashboard'] as const;
+const SECTIONS = ['classify', 'lists', 'log', 'cold-start', 'scan', 'content-size', 'dark-patterns', 'page-cost', 'export', 'crawl', 'heavy-pages', 'worker-kill', 'dashboard'] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -77,6 +78,7 @@ interface Report {
   export?: ExportResult;
   crawl?: CrawlResult;
   'heavy-pages'?: { target: 'PASS' | 'MISS' };
+  'worker-kill'?: { target: 'PASS' | 'MISS' };
   dashboard?: DashboardResult;
   seconds: Partial<Record<Section, number>>;
 }
@@ -153,8 +155,11 @@ async function main(): Promise<number> {
       report.dashboard = await benchDashboard();
       out(printDashboard(report.dashboard));
     } else if (section === 'heavy-pages') {
-      report['heavy-pages'] = heavyPages();
+      report['heavy-pages'] = soak('tests/soak/hostile-heavy-pages.test.ts');
       out(`== heavy-pages: 5,000 same-origin iframes and a 1 MB text node, with and without Beaker (tests/soak/hostile-heavy-pages.test.ts): no long task from Beaker → ${report['heavy-pages'].target}`);
+    } else if (section === 'worker-kill') {
+      report['worker-kill'] = soak('tests/soak/worker-kill.test.ts');
+      out(`== worker-kill: worker stopped every 2 s while a page sends 50 tracker requests/s for 30 s (tests/soak/worker-kill.test.ts): every request in the log, once → ${report['worker-kill'].target}`);
     } else {
       report['page-cost'] = await benchPageCost();
       out(printPageCost(report['page-cost']));

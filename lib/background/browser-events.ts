@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundDiagnostics } from './diagnostics';
 import type { NavigationDetails, Recorder, RequestDetails, ResponseDetails } from './recorder';
+import type { WriteAhead } from './write-ahead';
 
 const MAX_EARLY = 20_000;
 /**
@@ -82,14 +83,22 @@ export function createReadyGate(diagnostics: BackgroundDiagnostics): ReadyGate {
  * The browser's events, wired to the recorder through the gate. Call synchronously, in the worker's
  * first turn: MV3 only wakes a worker for listeners registered that way.
  */
-export function listenToBrowserEvents(gate: ReadyGate, settled: SettleQueue, diagnostics: BackgroundDiagnostics): void {
+export function listenToBrowserEvents(
+  gate: ReadyGate,
+  settled: SettleQueue,
+  diagnostics: BackgroundDiagnostics,
+  writeAhead?: Pick<WriteAhead, 'noteRequest' | 'requestDone'>,
+): void {
   const { whenReady } = gate;
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
       if (details.type !== 'main_frame' && details.tabId >= 0) diagnostics.firstRequestAt ??= performance.now();
+      // Copied until the recorder has handled it: a worker stopped meanwhile replays it (write-ahead.ts).
+      const token = details.tabId >= 0 && details.type !== 'main_frame' ? writeAhead?.noteRequest(details as RequestDetails) : undefined;
       settled.push(() =>
         whenReady((r) => {
           r.onRequest(details as RequestDetails);
+          if (token) writeAhead?.requestDone(token);
           // The navigation that woke the worker is not classified; the first subresource is.
           if (details.type !== 'main_frame' && details.tabId >= 0) diagnostics.firstClassifiedAt ??= performance.now();
         }),

@@ -24,7 +24,7 @@ import { createHistoryHandlers } from './history';
 import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './private-tabs';
 import { createFilterListStore, listenForFilterListUploads, type FilterListStore } from './filter-list-store';
 import { createPrivateVisits } from './private-visits';
-import { createWriteAhead, type SessionArea } from './write-ahead';
+import { createWriteAhead, type SessionArea, type WriteAhead } from './write-ahead';
 import { deleteVisitsById } from '../log/delete-visits';
 
 export type { BackgroundDiagnostics } from './diagnostics';
@@ -52,6 +52,7 @@ interface Background {
   privateTabs: PrivateTabs;
   /** Filter lists the person added (lib/background/filter-list-store.ts). */
   filterLists: FilterListStore;
+  writeAhead: WriteAhead;
   /** Called once the worker is ready (diagnostics.ready). */
   onReady: () => void;
   /** Hands the log to the export and import ports (null: the start failed). */
@@ -72,7 +73,9 @@ export function startBackground(): void {
   diagnostics.lists = lists.diagnostics;
   const gate = createReadyGate(diagnostics);
   const settled = createSettleQueue(REQUEST_SETTLE_MS);
-  listenToBrowserEvents(gate, settled, diagnostics);
+  // Issue #10, item 4: what the worker has seen but not written is also in storage.session (in memory, gone with the browser).
+  const writeAhead = createWriteAhead((browser.storage.session ?? browser.storage.local) as unknown as SessionArea);
+  listenToBrowserEvents(gate, settled, diagnostics, writeAhead);
   const privateTabs = listenForPrivateTabs();
   const classifierUrl = browser.runtime.getURL(TEXT_CLASSIFIER_PATH);
   precacheTextClassifier(classifierUrl);
@@ -95,7 +98,7 @@ export function startBackground(): void {
   let route: Route | null = null;
   let routed: () => void = () => undefined;
   const routeReady = new Promise<void>((resolve) => (routed = resolve));
-  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, filterLists, onReady, onPortsReady }, (r) => {
+  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, filterLists, writeAhead, onReady, onPortsReady }, (r) => {
     route = r;
     routed();
   }).finally(() => {
@@ -134,8 +137,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     const { sequencer, database, tabs, restored } = state;
     // The one writer of the settings: pages ask with `update-settings` and `set-site-paused`.
     const settingsWriter = createSettingsWriter({ read: getSettings, write: (s) => settingsItem.setValue(s), onWritten: applySettings });
-    // Issue #10, item 4: what the queue holds is also in storage.session until it is on disk.
-    const writeAhead = createWriteAhead(session as unknown as SessionArea);
+    const { writeAhead } = bg;
     const queued = createWriteQueue(() => openDatabase(), {
       onWritten: (batch) => writeAhead.written(batch),
       onFlushed: (visits) => {
@@ -200,6 +202,14 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       trackerDbVersion: db.version,
       retentionDays: () => prefs.current.retentionDays,
     });
+    // Requests the last worker had seen and not handled: handled now, through the gate like any other.
+    for (const { details, token } of recovered.requests) {
+      bg.gate.whenReady((r) => {
+        r.onRequest(details);
+        writeAhead.requestDone(token);
+      });
+    }
+    diagnostics.writeAheadReplayed += recovered.requests.length;
     await bg.privateTabs.seed();
     // No private tab open now: what a private session left (a browser that quit with one open) goes.
     if (bg.privateTabs.size() === 0) endPrivateSessionSafely();

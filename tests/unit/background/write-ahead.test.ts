@@ -73,10 +73,41 @@ describe('the write-ahead copy (issue #10, item 4)', () => {
     const area = memoryArea();
     const visit = makeVisit();
     area.data[WRITE_AHEAD_KEY] = [{ op: 'visit', visit }, { op: 'event', event: { id: 'x' } }, 'junk', null, { op: 'requests', visitId: 'v', total: 1, thirdParty: 0 }];
-    expect(await createWriteAhead(area).recover()).toEqual({ ops: [{ op: 'visit', visit }], malformed: 4 });
+    expect(await createWriteAhead(area).recover()).toEqual({ ops: [{ op: 'visit', visit }], requests: [], malformed: 4 });
     area.data[WRITE_AHEAD_KEY] = 'not a list';
-    expect(await createWriteAhead(area).recover()).toEqual({ ops: [], malformed: 0 });
+    expect(await createWriteAhead(area).recover()).toEqual({ ops: [], requests: [], malformed: 0 });
     const failing: SessionArea = { get: () => Promise.reject(new Error('gone')), set: () => Promise.reject(new Error('full')) };
-    expect(await createWriteAhead(failing).recover()).toEqual({ ops: [], malformed: 0 });
+    expect(await createWriteAhead(failing).recover()).toEqual({ ops: [], requests: [], malformed: 0 });
+  });
+
+  test('requests seen and not yet handled are replayed once; handled ones are not', async () => {
+    const area = memoryArea();
+    const first = createWriteAhead(area);
+    const handled = first.noteRequest({ url: 'https://www.facebook.com/tr?n=1', type: 'image', tabId: 4, frameId: 0 });
+    first.noteRequest({ url: 'https://www.facebook.com/tr?n=2', type: 'image', tabId: 4, frameId: 0, documentId: 'D', timeStamp: 12 });
+    first.requestDone(handled);
+    await first.settled();
+    // A request copy a page could not have shaped: only the fields the recorder reads, capped.
+    (area.data[WRITE_AHEAD_KEY] as unknown[]).push({ op: 'request', details: { url: 5, type: 'image', tabId: 1, frameId: 0 } });
+    const next = createWriteAhead(area);
+    const { requests, malformed } = await next.recover();
+    expect(requests.map((r) => r.details)).toEqual([{ url: 'https://www.facebook.com/tr?n=2', type: 'image', tabId: 4, frameId: 0, documentId: 'D', timeStamp: 12 }]);
+    expect(malformed).toBe(1);
+    // Copied again until handled, then gone.
+    await next.settled();
+    expect((area.data[WRITE_AHEAD_KEY] as { op: string }[]).map((e) => e.op)).toEqual(['request']);
+    next.requestDone(requests[0]!.token);
+    await next.settled();
+    expect(area.data[WRITE_AHEAD_KEY]).toEqual([]);
+  });
+
+  test('the previous copy is read before anything new is written over it', async () => {
+    const area = memoryArea();
+    const visit = makeVisit();
+    area.data[WRITE_AHEAD_KEY] = [{ op: 'visit', visit }];
+    const next = createWriteAhead(area);
+    // A request arrives in the worker's first task, before recover() is called.
+    next.noteRequest({ url: 'https://a.example/x', type: 'script', tabId: 1, frameId: 0 });
+    expect((await next.recover()).ops).toEqual([{ op: 'visit', visit }]);
   });
 });
