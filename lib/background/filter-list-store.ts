@@ -24,6 +24,8 @@ export interface FilterListStore {
   matcher(): ListMatcher | null;
   infos(): FilterListInfo[];
   add(text: string, fileName: string): Promise<FilterListInfo>;
+  /** EasyList as downloaded by lib/ads/lists/list-manager.ts (id `easylist`), replacing the last copy. */
+  addDownloaded(text: string, id: string): Promise<FilterListInfo>;
   remove(id: string): Promise<FilterListInfo[]>;
 }
 
@@ -56,18 +58,8 @@ export function createFilterListStore(): FilterListStore {
     },
     matcher: () => matcher,
     infos: () => lists.map((l) => l.info),
-    async add(text, fileName) {
-      const sha256 = await sha256Hex(text);
-      const parsed = parseFilterList(text, { name: fileName.replace(/\.txt$/i, ''), sha256, source: 'file' });
-      const others = lists.filter((l) => l.info.id !== parsed.info.id);
-      if (others.length >= MAX_LISTS) throw new FilterListError(`Beaker holds at most ${MAX_LISTS} lists: remove one first.`);
-      const cache = await caches.open(CACHE);
-      await cache.put(engineKey(parsed.info.id), new Response(new Blob([parsed.engine.serialize() as Uint8Array<ArrayBuffer>])));
-      lists = [...others, parsed];
-      rebuild();
-      await saveInfos();
-      return parsed.info;
-    },
+    add: (text, fileName) => keep(text, { name: fileName.replace(/\.txt$/i, ''), source: 'file' }),
+    addDownloaded: (text, id) => keep(text, { name: id, source: 'download', id }),
     async remove(id) {
       lists = lists.filter((l) => l.info.id !== id);
       rebuild();
@@ -76,6 +68,20 @@ export function createFilterListStore(): FilterListStore {
       return lists.map((l) => l.info);
     },
   };
+
+  /** Parse, keep the engine in the cache and what the list is in storage; replaces a list of the same id. */
+  async function keep(text: string, meta: { name: string; source: FilterListInfo['source']; id?: string }): Promise<FilterListInfo> {
+    const sha256 = await sha256Hex(text);
+    const parsed = parseFilterList(text, { ...meta, sha256 });
+    const others = lists.filter((l) => l.info.id !== parsed.info.id);
+    if (others.length >= MAX_LISTS) throw new FilterListError(`Beaker holds at most ${MAX_LISTS} lists: remove one first.`);
+    const cache = await caches.open(CACHE);
+    await cache.put(engineKey(parsed.info.id), new Response(new Blob([parsed.engine.serialize() as Uint8Array<ArrayBuffer>])));
+    lists = [...others, parsed];
+    rebuild();
+    await saveInfos();
+    return parsed.info;
+  }
 }
 
 type Port = Browser.runtime.Port;

@@ -69,7 +69,16 @@ export function startBackground(): void {
   const diagnostics = createDiagnostics();
   const prefs = { current: DEFAULT_SETTINGS };
   // Fetches nothing until the setting is on (privacy: see lib/ads/lists/list-manager.ts).
-  const lists = createListManager({ enabled: () => prefs.current.lists.easylist, fetch: (url, init) => fetch(url, init) });
+  const filterLists = createFilterListStore();
+  const lists = createListManager({
+    enabled: () => prefs.current.lists.easylist,
+    fetch: (url, init) => fetch(url, init),
+    // The same download's network rules count requests too (issue #10); off again, they go.
+    onDownloaded: (text) =>
+      void (text === null ? filterLists.remove('easylist') : filterLists.addDownloaded(text, 'easylist')).catch((error) =>
+        console.warn('[beaker] EasyList network rules not kept', error),
+      ),
+  });
   diagnostics.lists = lists.diagnostics;
   const gate = createReadyGate(diagnostics);
   const settled = createSettleQueue(REQUEST_SETTLE_MS);
@@ -91,7 +100,6 @@ export function startBackground(): void {
 
   let onPortsReady: (deps: ExportImportDeps | null) => void = () => undefined;
   listenForExportImport(new Promise((resolve) => (onPortsReady = resolve)));
-  const filterLists = createFilterListStore();
   let onListsReady: (store: FilterListStore | null) => void = () => undefined;
   listenForFilterListUploads(new Promise((resolve) => (onListsReady = resolve)));
 

@@ -71,6 +71,11 @@ export interface ListManagerDeps {
   /** Where failures are reported besides the counters; `console.warn` by default. */
   report?: (what: string, error: unknown) => void;
   url?: string;
+  /**
+   * Told the whole list each time a fresh copy is downloaded (its network rules count requests too:
+   * lib/background/filter-list-store.ts), and `null` when the setting goes off.
+   */
+  onDownloaded?: (text: string | null) => void;
 }
 
 export interface ListManager {
@@ -169,6 +174,7 @@ export function createListManager(deps: ListManagerDeps): ListManager {
       return;
     }
     if (gen !== generation || !deps.enabled()) return;
+    deps.onDownloaded?.(text);
     const lines = cosmeticLines(text);
     const fresh = parse(lines);
     if (fresh === null) {
@@ -186,6 +192,7 @@ export function createListManager(deps: ListManagerDeps): ListManager {
       engine = null;
       cache = null;
       work = null;
+      if (diagnostics.state !== 'off') deps.onDownloaded?.(null);
       diagnostics.state = 'off';
       return store.removeValue().catch((error: unknown) => {
         report('cache delete failed', error);

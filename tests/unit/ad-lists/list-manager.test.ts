@@ -245,3 +245,26 @@ describe('failures are counted, answered with no selectors, and never thrown', (
     await expect(lists.sync()).resolves.toBeUndefined();
   });
 });
+
+describe('the download also feeds the network rules (issue #10)', () => {
+  test('each fresh download is handed over whole; turning the setting off says so once; a cached copy is not handed over again', async () => {
+    const seen: (string | null)[] = [];
+    const lists = manager({ onDownloaded: (text) => void seen.push(text) });
+    await lists.sync();
+    expect(seen).toEqual([LIST]);
+    // Within the day: the cache serves, nothing is downloaded, nothing handed over.
+    await lists.sync();
+    expect(seen).toHaveLength(1);
+    enabled = false;
+    await lists.sync();
+    await lists.sync();
+    expect(seen).toEqual([LIST, null]);
+  });
+
+  test('a body that is not a filter list is not handed over', async () => {
+    const seen: (string | null)[] = [];
+    replies = [{ body: '<html>captive portal</html>' }];
+    await manager({ onDownloaded: (text) => void seen.push(text) }).sync();
+    expect(seen).toEqual([]);
+  });
+});
