@@ -15,6 +15,8 @@ export interface BackgroundDiagnostics {
   writeFailures: number;
   /** Visit and event ops a previous worker left in the write-ahead copy, written at this start. */
   writeAheadReplayed: number;
+  /** Findings and acts the per-visit bounds kept out (lib/background/visit-bounds.ts), by kind, since this worker started. */
+  capped: Record<string, number>;
   initError: string | null;
   /** EasyList (optional, off by default): fetches, failures, state. */
   lists: ListDiagnostics;
@@ -33,6 +35,7 @@ export function createDiagnostics(): BackgroundDiagnostics {
     writeRetries: 0,
     writeFailures: 0,
     writeAheadReplayed: 0,
+    capped: {},
     initError: null,
     lists: { state: 'off', fetches: 0, fetchFailures: 0, parseFailures: 0, queryFailures: 0, fetchedAt: null, lastError: null },
   };

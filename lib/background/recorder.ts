@@ -13,6 +13,7 @@ import { familyOf, familyOn } from '../registry';
 import { RECORDS } from '../registry-records';
 import { localDay } from '../log/queries';
 import type { Sequencer } from './sequencer';
+import type { VisitBounds } from './visit-bounds';
 import type { TabRecord, TabVisit, TabVisits } from './tab-visits';
 
 /** The parts of a webRequest `onBeforeRequest` event the recorder reads (Chrome and Firefox). */
@@ -66,6 +67,8 @@ export interface RecorderDeps {
   /** A tab of a private window at all; its visits, when recorded, are told to `onPrivateVisit` (issue #13). */
   inPrivateWindow?: (tabId: number) => boolean;
   onPrivateVisit?: (visitId: string) => void;
+  /** Per-visit bounds (lib/background/visit-bounds.ts); absent: none (tests of other things). */
+  bounds?: VisitBounds;
   now?: () => Date;
 }
 
@@ -342,8 +345,13 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     onEngagement(acts, tabId, frameId) {
       const tab = deps.tabs.get(tabId);
       if (!tab?.visit || isPaused(tab.visit.site) || !recording('engagement')) return 0;
-      for (const act of acts) append(tab, RECORDS.engagement.toEvent(act, provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`)));
-      return acts.length;
+      let recorded = 0;
+      for (const act of acts) {
+        if (deps.bounds && !deps.bounds.admitAct(tab.visit.visitId)) continue;
+        append(tab, RECORDS.engagement.toEvent(act, provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`)));
+        recorded += 1;
+      }
+      return recorded;
     },
     onFindings(findings, tabId, frameId) {
       const tab = deps.tabs.get(tabId);
@@ -351,6 +359,7 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       let recorded = 0;
       for (const f of findings) {
         if (!recording(f.kind)) continue;
+        if (deps.bounds && !deps.bounds.admitFinding(tab.visit.visitId, f)) continue;
         const base = provenance(tab.visit, tabId, frameId, f.detectorId);
         append(tab, f.kind === 'ad' ? RECORDS.ads.toEvent(f, base) : RECORDS['dark-patterns'].toEvent(f, base));
         recorded += 1;

@@ -25,6 +25,7 @@ import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './priv
 import { createFilterListStore, listenForFilterListUploads, type FilterListStore } from './filter-list-store';
 import { createPrivateVisits } from './private-visits';
 import { createWriteAhead, type SessionArea, type WriteAhead } from './write-ahead';
+import { createVisitBounds } from './visit-bounds';
 import { deleteVisitsById } from '../log/delete-visits';
 
 export type { BackgroundDiagnostics } from './diagnostics';
@@ -174,6 +175,18 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       isPaused: (site) => prefs.current.pausedSites.includes(site),
     });
     const privateVisits = createPrivateVisits();
+    // What the per-visit bounds kept out: in the diagnostics at once, in the log's meta (`capped.<kind>`) within a second.
+    const cappedPending = new Map<string, number>();
+    let cappedTimer: ReturnType<typeof setTimeout> | null = null;
+    const bounds = createVisitBounds((kind) => {
+      diagnostics.capped[kind] = (diagnostics.capped[kind] ?? 0) + 1;
+      cappedPending.set(kind, (cappedPending.get(kind) ?? 0) + 1);
+      cappedTimer ??= setTimeout(() => {
+        cappedTimer = null;
+        for (const [k, n] of cappedPending) void incrementMeta(database, `capped.${k}`, n).catch(() => undefined);
+        cappedPending.clear();
+      }, 1000);
+    });
     const rec = createRecorder({
       classifier: createClassifier(db, () => bg.filterLists.matcher()),
       queue,
@@ -186,6 +199,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       isPrivateTab: (tabId) => recordsNothingIn(bg.privateTabs, prefs.current, tabId),
       inPrivateWindow: (tabId) => bg.privateTabs.has(tabId),
       onPrivateVisit: (visitId) => privateVisits.add(visitId),
+      bounds,
     });
     // A private session's visits (recorded only with recordPrivateWindows on) end with it.
     const endPrivateSession = async () => {

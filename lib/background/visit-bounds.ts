@@ -1,0 +1,76 @@
+import type { FindingReport } from '../messages';
+
+/**
+ * Per-visit bounds on what a page can add to the log (issue #10, item 5): a page with 10,000 copies
+ * of one prompt, or 10,000 countdowns, must not flood the log or the Targeted count. The same
+ * dark pattern (type and evidence) is one finding per visit however often the page repeats it, and
+ * each family has a cap per visit. Impressions count only for units that were recorded. What a
+ * bound kept out is counted (`capped`), never silently lost.
+ */
+export const VISIT_CAPS = { 'dark-pattern': 100, ad: 300, engagement: 600 } as const;
+/** Visits whose bounds are remembered (the tabs' current and recent visits). */
+const MAX_VISITS = 64;
+
+type Kind = keyof typeof VISIT_CAPS;
+
+interface VisitState {
+  counts: Record<Kind, number>;
+  patterns: Set<string>;
+  units: Set<string>;
+}
+
+export interface VisitBounds {
+  /** Whether a finding of this visit may be recorded; false counts it as capped. */
+  admitFinding(visitId: string, finding: FindingReport): boolean;
+  /** Whether one more engagement act of this visit may be recorded. */
+  admitAct(visitId: string): boolean;
+}
+
+export function createVisitBounds(onCapped: (kind: Kind) => void): VisitBounds {
+  const visits = new Map<string, VisitState>();
+  const stateOf = (visitId: string): VisitState => {
+    let state = visits.get(visitId);
+    if (state) {
+      // Most recently used last, so the oldest is the first key.
+      visits.delete(visitId);
+      visits.set(visitId, state);
+      return state;
+    }
+    state = { counts: { 'dark-pattern': 0, ad: 0, engagement: 0 }, patterns: new Set(), units: new Set() };
+    visits.set(visitId, state);
+    if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
+    return state;
+  };
+  const take = (state: VisitState, kind: Kind): boolean => {
+    if (state.counts[kind] >= VISIT_CAPS[kind]) {
+      onCapped(kind);
+      return false;
+    }
+    state.counts[kind] += 1;
+    return true;
+  };
+  return {
+    admitFinding(visitId, finding) {
+      const state = stateOf(visitId);
+      if (finding.kind === 'ad') {
+        if (finding.phase === 'impression') {
+          if (state.units.has(finding.unitId)) return true;
+          onCapped('ad');
+          return false;
+        }
+        if (!take(state, 'ad')) return false;
+        state.units.add(finding.unitId);
+        return true;
+      }
+      const key = `${finding.type}\u0000${finding.evidence}`;
+      if (state.patterns.has(key)) {
+        onCapped('dark-pattern');
+        return false;
+      }
+      if (!take(state, 'dark-pattern')) return false;
+      state.patterns.add(key);
+      return true;
+    },
+    admitAct: (visitId) => take(stateOf(visitId), 'engagement'),
+  };
+}
