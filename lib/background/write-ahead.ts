@@ -85,6 +85,13 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       }
     });
   };
+  const noteRequest = (details: RequestDetails): object => {
+    const entry: Entry = { op: 'request', details };
+    pending.add(entry);
+    if (pending.size > 2 * MAX_COPIED) pending.delete(pending.values().next().value!);
+    persist();
+    return entry;
+  };
   return {
     wrap(queue) {
       return {
@@ -101,13 +108,7 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
         pending: () => queue.pending(),
       };
     },
-    noteRequest(details) {
-      const entry: Entry = { op: 'request', details };
-      pending.add(entry);
-      if (pending.size > 2 * MAX_COPIED) pending.delete(pending.values().next().value!);
-      persist();
-      return entry;
-    },
+    noteRequest,
     requestDone(token) {
       if (pending.delete(token as Entry)) persist();
     },
@@ -129,7 +130,7 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
         const request = op === 'request' ? readRequest((item as { details?: unknown }).details) : null;
         if (visit?.success) ops.push({ op: 'visit', visit: visit.data });
         else if (event?.success) ops.push({ op: 'event', event: event.data });
-        else if (request) requests.push({ details: request, token: this.noteRequest(request) });
+        else if (request) requests.push({ details: request, token: noteRequest(request) });
         else malformed += 1;
       }
       return { ops, requests, malformed };

@@ -35,6 +35,28 @@ function fakeTabs(open: { id: number; incognito: boolean }[]) {
   };
 }
 
+/** A recorder over private tab 9 (open at start), writing its ops into `ops`. */
+async function privateRecorder(ops: WriteOp[], settings: () => Settings, session: string, extra: Partial<Parameters<typeof createRecorder>[0]> = {}) {
+  const store = new MemoryStore();
+  const tabs = new TabVisits(store);
+  const privateTabs = listenForPrivateTabs(fakeTabs([{ id: 9, incognito: true }]).events);
+  await privateTabs.seed();
+  const recorder = createRecorder({
+    classifier: { classify: () => null },
+    queue: { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => ops.length },
+    sequencer: await createSequencer(store, () => session),
+    tabs,
+    settings,
+    extensionVersion: '0.1.0-test',
+    trackerDbVersion: 'test',
+    onTabChanged: () => undefined,
+    isPrivateTab: (tabId) => recordsNothingIn(privateTabs, settings(), tabId),
+    inPrivateWindow: (tabId) => privateTabs.has(tabId),
+    ...extra,
+  });
+  return { recorder, tabs, privateTabs };
+}
+
 describe('listenForPrivateTabs', () => {
   test('knows the private tabs open at start, those created since, and forgets closed ones', async () => {
     const tabs = fakeTabs([
@@ -74,27 +96,10 @@ describe('the end of a private session (issue #13, item 7)', () => {
   });
 
   test('with recordPrivateWindows on, a private tab\'s visit is recorded and noted as private; an ordinary tab\'s is not', async () => {
-    const store = new MemoryStore();
-    const tabs = new TabVisits(store);
-    const fake = fakeTabs([{ id: 9, incognito: true }]);
-    const privateTabs = listenForPrivateTabs(fake.events);
-    await privateTabs.seed();
     const noted: string[] = [];
     const ops: WriteOp[] = [];
     const settings = { ...structuredClone(DEFAULT_SETTINGS), recordPrivateWindows: true };
-    const recorder = createRecorder({
-      classifier: { classify: () => null },
-      queue: { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => ops.length },
-      sequencer: await createSequencer(store, () => 'session-q'),
-      tabs,
-      settings: () => settings,
-      extensionVersion: '0.1.0-test',
-      trackerDbVersion: 'test',
-      onTabChanged: () => undefined,
-      isPrivateTab: (tabId) => recordsNothingIn(privateTabs, settings, tabId),
-      inPrivateWindow: (tabId) => privateTabs.has(tabId),
-      onPrivateVisit: (visitId) => void noted.push(visitId),
-    });
+    const { recorder } = await privateRecorder(ops, () => settings, 'session-q', { onPrivateVisit: (visitId) => void noted.push(visitId) });
     await recorder.onCommitted({ tabId: 9, frameId: 0, url: 'https://private.example/' });
     await recorder.onCommitted({ tabId: 4, frameId: 0, url: 'https://open.example/' });
     const visits = ops.flatMap((o) => (o.op === 'visit' ? [o.visit] : []));
@@ -144,22 +149,7 @@ describe('the recorder in a private window', () => {
   beforeEach(async () => {
     ops = [];
     settings = structuredClone(DEFAULT_SETTINGS);
-    const store = new MemoryStore();
-    tabs = new TabVisits(store);
-    const fake = fakeTabs([{ id: 9, incognito: true }]);
-    privateTabs = listenForPrivateTabs(fake.events);
-    await privateTabs.seed();
-    recorder = createRecorder({
-      classifier: { classify: () => null },
-      queue: { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => ops.length },
-      sequencer: await createSequencer(store, () => 'session-p'),
-      tabs,
-      settings: () => settings,
-      extensionVersion: '0.1.0-test',
-      trackerDbVersion: 'test',
-      onTabChanged: () => undefined,
-      isPrivateTab: (tabId) => recordsNothingIn(privateTabs, settings, tabId),
-    });
+    ({ recorder, tabs, privateTabs } = await privateRecorder(ops, () => settings, 'session-p'));
   });
 
   const act = { action: 'click' as const, at: 1, target: { tag: 'button', role: null } };
