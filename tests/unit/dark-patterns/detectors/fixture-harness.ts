@@ -39,12 +39,15 @@ const list = (value: string | null) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-export function loadFixtures(): Fixture[] {
-  return readdirSync(FIXTURE_DIR)
+/** The hold-out pages (written before tuning, never tuned against): scored by `npm run eval -- --holdout`. */
+export const HOLDOUT_DIR = join(FIXTURE_DIR, 'holdout');
+
+export function loadFixtures(dir: string = FIXTURE_DIR): Fixture[] {
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort()
     .map((name) => {
-      const html = readFileSync(join(FIXTURE_DIR, name), 'utf8');
+      const html = readFileSync(join(dir, name), 'utf8');
       return { name, html, expected: list(meta(html, 'beaker-expected')), detectors: list(meta(html, 'beaker-detector')) };
     });
 }
