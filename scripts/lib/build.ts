@@ -13,6 +13,9 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/** The build failed: one sentence with what to do (the build's own output with BEAKER_DEBUG=1). */
+export class BuildFailed extends Error {}
+
 /** Build a target with WXT unless its output is newer than every source file. */
 export function ensureBuilt(target: 'chrome' | 'firefox', log: (line: string) => void = console.error): string {
   const dir = target === 'chrome' ? '.output/chrome-mv3' : '.output/firefox-mv2';
@@ -25,7 +28,9 @@ export function ensureBuilt(target: 'chrome' | 'firefox', log: (line: string) =>
     execFileSync('npx', ['wxt', 'build', ...(target === 'firefox' ? ['-b', 'firefox'] : [])], { stdio: 'pipe' });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`The build failed:\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+    if (process.env.BEAKER_DEBUG === '1') log(`${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+    const command = target === 'chrome' ? 'build:chrome' : 'build:firefox';
+    throw new BuildFailed(`The ${target} extension did not build: run \`npm run ${command}\` to see why (\`npm ci\` first on a fresh checkout).`);
   }
   return dir;
 }

@@ -8,10 +8,14 @@ export const CHROME_BUILD_DIR = resolve('.output/chrome-mv3');
 
 /** Debian's Chromium (never a downloaded browser); `CHROMIUM_PATH` overrides. */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
-  const found = candidates.find((p) => existsSync(p));
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen) {
+    if (!existsSync(chosen)) throw new MissingPrerequisite(`CHROMIUM_PATH is ${chosen}, which does not exist: point it at a Chromium binary, or unset it to use /usr/bin/chromium.`);
+    return chosen;
+  }
+  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
   if (!found) {
-    throw new MissingPrerequisite('Chromium is not installed. Install it with: sudo apt-get install -y chromium   (or set CHROMIUM_PATH)');
+    throw new MissingPrerequisite('Chromium is not installed: install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).');
   }
   return found;
 }
@@ -41,7 +45,7 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const extensionDir = opts.extensionDir ?? CHROME_BUILD_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new MissingPrerequisite(`No built extension at ${extensionDir}: run \`npm run build\` first.`);
+    throw new MissingPrerequisite(`There is no built extension at ${extensionDir}: run \`npm run build\` first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'beaker-chromium-'));
   const args = [
