@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { stripRuleExamples } from './scripts/lib/strip-rule-examples';
@@ -26,6 +26,19 @@ const NO_HANDSHAKE_CONTEXT = {
   resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? INERT_CONTEXT : null),
   load: (id: string) => (id === INERT_CONTEXT ? 'export class ContentScriptContext {}' : null),
 };
+/**
+ * The words of every locale (ARCHITECTURE.md, "Languages"): one flat file per locale in locales/
+ * (`{ key: message }`), written to `_locales/<locale>/messages.json` in the format both browsers read.
+ */
+const LOCALES_DIR = resolve('locales');
+const localeFiles = (): { relativeDest: string; contents: string }[] =>
+  readdirSync(LOCALES_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const flat = JSON.parse(readFileSync(resolve(LOCALES_DIR, name), 'utf8')) as Record<string, string>;
+      const messages = Object.fromEntries(Object.entries(flat).map(([key, message]) => [key, { message }]));
+      return { relativeDest: `_locales/${name.replace(/\.json$/, '')}/messages.json`, contents: JSON.stringify(messages, null, 1) };
+    });
 const trackerDbVersion = (): string =>
   (JSON.parse(readFileSync(resolve(TRACKERDB_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -35,11 +48,13 @@ export default defineConfig({
   // install on every supported Firefox (MV3 makes them opt-in there), and the target AMO lints.
   manifestVersion: undefined,
   manifest: ({ browser }) => ({
-    name: 'Beaker',
-    description: 'Counts how often the web targets you (trackers, beacons, ads, dark patterns) against how often you engage.',
+    // In the browser's language: locales/<locale>.json, English by default.
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     permissions: ['webRequest', 'webNavigation', 'storage'],
     host_permissions: ['<all_urls>'],
-    action: { default_title: 'Beaker' },
+    action: { default_title: '__MSG_ext_name__' },
     // Chrome's content-script loader imports the content script's body from here (ARCHITECTURE.md,
     // "The content script's loader"): pages can see that this one file exists.
     ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: [`${CONTENT_MODULE_ENTRY}.js`], matches: CONTENT_MATCHES }] }),
@@ -103,6 +118,7 @@ export default defineConfig({
       if (wxt.config.browser !== 'firefox') files.push({ contents: CONTENT_LOADER_SOURCE, relativeDest: CONTENT_LOADER });
       files.push({ absoluteSrc: ENGINE_SOURCE, relativeDest: 'trackerdb.engine' });
       files.push({ contents: trackerDbVersion(), relativeDest: 'trackerdb-version.txt' });
+      files.push(...localeFiles());
     },
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('trackerdb.engine', 'trackerdb-version.txt');

@@ -1,3 +1,5 @@
+import { plural, t } from '../i18n/i18n';
+
 /**
  * The badge shows the page's targeted count (empty when zero). Its colour steps with the count,
  * never with a guess about intent (ARCHITECTURE.md): grey, then amber, orange, red.
@@ -16,9 +18,17 @@ export function badgeFor(targeted: number): { text: string; color: string } {
   return { text, color };
 }
 
+/** The toolbar button's title (its tooltip and accessible name), in the browser's language. */
+export function badgeTitle(targeted: number, paused: boolean): string {
+  if (paused) return t('badge_title_paused');
+  if (!(targeted > 0)) return t('badge_title_none');
+  return plural('badge_title', Math.floor(targeted));
+}
+
 export interface BadgeAction {
   setBadgeText(details: { tabId: number; text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
+  setTitle?(details: { tabId: number; title: string }): Promise<void>;
 }
 
 export interface BadgeDeps {
@@ -39,10 +49,12 @@ export function createBadgeUpdater(deps: BadgeDeps): (tabId: number) => void {
       setTimeout(() => {
         timers.delete(tabId);
         const visit = deps.current(tabId);
-        const badge = badgeFor(visit && !deps.isPaused(visit.site) ? visit.targeted : 0);
+        const paused = visit !== null && deps.isPaused(visit.site);
+        const badge = badgeFor(visit && !paused ? visit.targeted : 0);
         // The tab may be gone by now; a failed badge update is harmless.
         deps.action.setBadgeText({ tabId, text: badge.text }).catch(() => undefined);
         deps.action.setBadgeBackgroundColor({ tabId, color: badge.color }).catch(() => undefined);
+        deps.action.setTitle?.({ tabId, title: badgeTitle(visit && !paused ? visit.targeted : 0, paused) }).catch(() => undefined);
       }, deps.delayMs ?? 40),
     );
   };

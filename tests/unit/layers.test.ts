@@ -86,6 +86,7 @@ function layerOf(file: string): { name: string; rank: number } {
   if (['log', 'import', 'export'].includes(top)) return { name: 'log, import, export', rank: 2 };
   // The message catalogue checks at compile time that its answers are what lib/log computes.
   if (['messages.ts', 'settings.ts'].includes(path)) return { name: 'messages', rank: 2.5 };
+  if (top === 'i18n') return { name: 'i18n', rank: 2.5 }; // the words of the views: above the families, below background and pages
   if (['content', 'background', 'popup', 'options'].includes(top)) return { name: top, rank: 3 };
   throw new Error(`${file}: in no layer of ARCHITECTURE.md (add it here and there)`);
 }
