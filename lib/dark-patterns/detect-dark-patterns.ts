@@ -5,6 +5,10 @@ import { consentDialog } from './detectors/consent-dialog';
 import { countdown } from './detectors/countdown';
 import { naggingOverlay } from './detectors/nagging-overlay';
 import { preselectedOptIn } from './detectors/preselected-opt-in';
+import { obstruction } from './detectors/obstruction';
+import { forcedAction } from './detectors/forced-action';
+import { softPrompt } from './detectors/soft-prompt';
+import { pressuredSelling } from './detectors/pressured-selling';
 import type { DarkPatternDetector } from './support/context';
 import { textPatterns } from './detectors/text-patterns';
 
@@ -20,7 +24,11 @@ export const DARK_PATTERN_DETECTORS: readonly DarkPatternDetector[] = [
   confirmshaming,
   preselectedOptIn,
   naggingOverlay,
+  softPrompt,
   countdown,
+  obstruction,
+  forcedAction,
+  pressuredSelling,
   textPatterns,
 ];
 

@@ -6,6 +6,7 @@ import { darkPatternFinding, reason } from '../support/finding';
 import { viewportCoverage } from '../support/geometry';
 import { matchNagPurpose } from '../support/nag-purposes';
 import { findOverlays, isModalDialog, OVERLAY_SOURCES, outermost } from '../support/overlays';
+import { isAppWall } from './forced-action';
 
 const ID = 'dark-patterns/nagging-overlay';
 
@@ -74,6 +75,8 @@ export const naggingOverlay: DarkPatternDetector = {
       // Text up to the cap is a page (an app shell in a fixed container), not a prompt over it.
       if (!text || text.length >= MAX_OVERLAY_TEXT || consentScore(text).consent) continue;
       const purpose = matchNagPurpose(text);
+      // A full-screen "continue in the app" with no way on in the browser is forced action (forced-action.ts).
+      if (purpose?.id === 'app-download' && isAppWall(overlay, ctx)) continue;
       const asksEmail = overlay.querySelector('input[type="email" i]') !== null;
       if (!purpose && !asksEmail) continue;
       const inner = overlays.filter((el) => el !== overlay && overlay.contains(el));

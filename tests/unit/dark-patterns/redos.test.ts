@@ -132,3 +132,31 @@ describe('the classifiers cap what they read', () => {
     }
   });
 });
+
+// ---- H4, issue #11: the structural detectors' wording (lib/dark-patterns/support/structural-words.ts) ----
+import { PERIOD as H4_PERIOD, PRICE as H4_PRICE, WORD_RULES as H4_WORD_RULES, priceOf as h4PriceOf } from '../../../lib/dark-patterns/support/structural-words';
+
+describe('every structural-detector pattern is linear on 100 KB adversarial input (issue #11)', () => {
+  const h4Patterns: Array<{ id: string; pattern: RegExp; examples: readonly string[]; counterExamples: readonly string[] }> = [
+    ...H4_WORD_RULES,
+    { id: 'price', pattern: H4_PRICE, examples: ['$11.99', '1.299,00 €'], counterExamples: ['Starter'] },
+    { id: 'period', pattern: H4_PERIOD, examples: ['$5 / month', 'per year'], counterExamples: ['Pro'] },
+  ];
+  test.each(h4Patterns.map((p) => [p.id, p] as const))('%s', (id, p) => {
+    const regex = new RegExp(p.pattern.source, p.pattern.flags);
+    regex.test('warm up the regexp compiler');
+    regex.test('warm up the regexp compiler');
+    for (const [name, input] of adversarialInputs(p.pattern.source, p.examples, p.counterExamples)) {
+      const ms = timeMs(() => regex.exec(input));
+      expect(ms, `${id} on ${name}: ${ms.toFixed(1)} ms`).toBeLessThan(LIMIT_MS);
+    }
+  });
+
+  test('priceOf reads only the start of a long text', () => {
+    for (const unit of ['$1.', '1,', '€ 1 ', ' / month ']) {
+      const input = fill(unit);
+      expect(timeMs(() => h4PriceOf(input))).toBeLessThan(LIMIT_MS);
+    }
+  });
+});
+// ---- end H4 ----
