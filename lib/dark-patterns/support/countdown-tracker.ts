@@ -72,6 +72,14 @@ export function readTime(text: string): TimeReading | null {
  * boxes), then single digits rejoined (`0 9 : 5 9` from one element per digit is `09 : 59`).
  */
 export function countdownText(el: Element, maxChars = 120): string | null {
+  // Flip clocks draw each digit twice (a top and a bottom half, one of them aria-hidden): read the
+  // text a screen reader gets first, and all of it only when that holds no time.
+  const spoken = textForTimer(el, maxChars, true);
+  if (spoken !== null && readTime(spoken) !== null) return spoken;
+  return textForTimer(el, maxChars, false);
+}
+
+function textForTimer(el: Element, maxChars: number, skipAriaHidden: boolean): string | null {
   let out = '';
   let visited = 0;
   let node: Node | null = el.firstChild;
@@ -82,7 +90,8 @@ export function countdownText(el: Element, maxChars = 120): string | null {
       if (out.length > maxChars * 2) return null;
     } else if (node.nodeType === 1) {
       const tag = (node as Element).localName;
-      if (tag !== 'script' && tag !== 'style' && tag !== 'template' && node.firstChild) {
+      const skip = skipAriaHidden && (node as Element).getAttribute('aria-hidden') === 'true';
+      if (tag !== 'script' && tag !== 'style' && tag !== 'template' && !skip && node.firstChild) {
         node = node.firstChild;
         continue;
       }
