@@ -33,8 +33,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
-import { MissingPrerequisite, findChromium } from './lib/chromium';
+import { findChromium } from './lib/chromium';
+import { UsageError, parseCommandLine, runCli } from './lib/cli';
 import { benchClassify, printClassify, type ClassifyResult } from './bench/classify';
 import { benchLists, printLists, type ListsResult } from './bench/lists';
 import { benchColdStart, printColdStart, type ColdStartResult } from './bench/cold-start';
@@ -83,15 +83,23 @@ interface Report {
   seconds: Partial<Record<Section, number>>;
 }
 
-const USAGE = `usage: npm run bench -- [--only ${SECTIONS.join('|')}[,…]] [--json]`;
+const USAGE = `usage: npm run bench -- [--only SECTION[,SECTION…]] [--json]
+
+Benchmarks, printed as ratios against baselines measured in the same run (scripts/bench.ts lists
+what each section measures).
+
+  --only SECTIONS    comma-separated, from: ${SECTIONS.join(', ')}
+                     (default: all; page-cost alone takes about 20 minutes)
+  --json             one JSON object on stdout; progress goes to stderr
+  -h, --help         this help
+
+Exit codes: 0 ran (targets print PASS or MISS), 1 a section failed to run, 2 usage error.`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      only: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values } = parseCommandLine({
+    only: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(USAGE);
@@ -99,10 +107,7 @@ async function main(): Promise<number> {
   }
   const wanted = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
   const unknown = wanted.filter((s) => !(SECTIONS as readonly string[]).includes(s));
-  if (unknown.length > 0 || wanted.length === 0) {
-    console.error(`Unknown section: ${unknown.join(', ') || '(none)'}\n${USAGE}`);
-    return 2;
-  }
+  if (unknown.length > 0 || wanted.length === 0) throw new UsageError(`--only takes sections from ${SECTIONS.join(', ')}; unknown: ${unknown.join(', ') || '(none)'}`);
   const sections = SECTIONS.filter((s) => wanted.includes(s));
   if (sections.some((s) => s !== 'classify' && s !== 'lists' && s !== 'content-size' && s !== 'export')) findChromium();
 
@@ -172,10 +177,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof MissingPrerequisite ? error.message : error);
-    process.exit(error instanceof MissingPrerequisite ? 3 : 1);
-  },
-);
+runCli('bench', main);

@@ -8,6 +8,7 @@
  *   npm run crawl -- --merge DIR1 DIR2 … --out MERGED
  */
 import { MissingPrerequisite } from './lib/chromium';
+import { firstLine, usageSentence } from './lib/cli';
 import { USAGE, parseCrawlCommand } from './crawl/cli-options';
 import { mergeCrawlDirs } from './crawl/merge-dirs';
 import { runCrawl } from './crawl/run-crawl';
@@ -19,7 +20,10 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command.kind === 'error') {
-    console.error(command.message);
+    // cli-options' messages end with the usage; one sentence and where the help is, as every script says it.
+    const first = command.message.split('\n')[0]!;
+    const sentence = first.startsWith('usage:') ? 'give --urls FILE and --out DIR (or --merge DIR… --out DIR)' : usageSentence(new Error(first));
+    console.error(`crawl: ${sentence.replace(/\.$/, '')}. Run \`npm run crawl -- --help\` to see every option.`);
     return 2;
   }
   if (command.kind === 'merge') {
@@ -43,9 +47,10 @@ async function main(): Promise<number> {
   } catch (error) {
     if (error instanceof MissingPrerequisite) {
       console.error(error.message);
-      return 3;
+      return 1;
     }
-    console.error(`crawl: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.BEAKER_DEBUG === '1') console.error(error);
+    console.error(`crawl: ${firstLine(error)}.`);
     return 1;
   }
 }
@@ -53,7 +58,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error);
+    if (process.env.BEAKER_DEBUG === '1') console.error(error);
+    console.error(`crawl: failed: ${firstLine(error)}. Run again with BEAKER_DEBUG=1 for the details.`);
     process.exit(1);
   },
 );

@@ -9,17 +9,32 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportFilters, exportFormat, MANIFEST_FILE, type BrowserInfo } from '../lib/export/manifest';
 import { NodeDirectory } from '../lib/export/node-directory';
 import { ExportInputError, inputManifests, listJsonlFiles, readJsonlFiles } from '../lib/export/read-jsonl';
 import { runExport } from '../lib/export/run-export';
+import { UsageError, parseCommandLine, runCli } from './lib/cli';
 
-const USAGE =
-  'usage: npm run export -- --in <file.jsonl|dir> [--in …] --out DIR --format jsonl|csv|parquet ' +
-  '[--from ISO] [--to ISO] [--site S]… [--kind K]… [--no-privacy] [--force]';
+const USAGE = `usage: npm run export -- --in <file.jsonl|dir> [--in …] --out DIR --format jsonl|csv|parquet
+                         [--from ISO] [--to ISO] [--site S]… [--kind K]… [--no-privacy] [--force] [--quiet]
 
-class UsageError extends Error {}
+Exports JSON Lines exports and crawl outputs again, filtered, as JSON Lines, CSV or Parquet, with
+a manifest and the JSON Schemas (docs/researchers.md).
+
+  --in FILE|DIR      a .jsonl export or a directory of them (a crawl's output); repeat for several
+  --out DIR          where to write; refused when it already holds an export, unless --force
+  --format F         jsonl, csv or parquet
+  --from ISO         only records from this date or time on (2026-11-21, 2026-11-21T08:00Z)
+  --to ISO           only records before this date or time
+  --site S           only this site (registrable domain); repeat for several
+  --kind K           only this record kind (visit, tracker, ad, dark-pattern, engagement); repeat
+  --no-privacy       keep full URLs and evidence (privacy mode, on by default, keeps a URL's
+                     registrable domain and path only and empties ad and dark-pattern details)
+  --force            overwrite an export in --out
+  --quiet            no progress and no summary
+  -h, --help         this help
+
+Exit codes: 0 exported, 1 refused (a bad line: file:line and why; nothing written), 2 usage error.`;
 
 function isoOrNull(value: string | undefined, flag: string): string | null {
   if (value === undefined) return null;
@@ -29,8 +44,7 @@ function isoOrNull(value: string | undefined, flag: string): string | null {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
+  const { values } = parseCommandLine({
       in: { type: 'string', multiple: true },
       out: { type: 'string' },
       format: { type: 'string' },
@@ -42,7 +56,6 @@ async function main(): Promise<number> {
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
-    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -96,12 +109,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) console.error(`export: ${error.message}\n${USAGE}`);
-    else if (error instanceof ExportInputError) console.error(`export: refused, nothing written: ${error.message}`);
-    else console.error('export: failed, nothing written:', error);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+runCli('export', main, {
+  failed: 'failed, nothing written',
+  known: (error) => (error instanceof ExportInputError ? { message: `export: refused, nothing written: ${error.message}`, code: 1 } : null),
+});

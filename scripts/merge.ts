@@ -11,14 +11,25 @@
 import { createReadStream, createWriteStream, existsSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ExportFileError, exportFileText } from '../lib/import/export-file-text';
 import { JsonlValidator } from '../lib/import/jsonl-validator';
 import { ManifestBuilder, NO_FILTERS, manifestJson } from '../lib/export/manifest';
 import { toJsonLine, visitToRecord, type ExportRecord } from '../lib/export/records';
+import { UsageError, parseCommandLine, runCli } from './lib/cli';
 
-const USAGE = 'usage: npm run merge -- <export.jsonl|export.zip|dir>… --out FILE.jsonl [--force] [--quiet]';
+const USAGE = `usage: npm run merge -- <export.jsonl|export.zip|dir>… --out FILE.jsonl [--force] [--quiet]
+
+Merges exports (a panel's participants, crawl shards) into one JSON Lines file, validated like an
+import and deduplicated by id, with a manifest beside it.
+
+  INPUT…             .jsonl or .zip exports, or directories of them (walked in name order)
+  --out FILE.jsonl   the merged file (its manifest: FILE.manifest.json)
+  --force            overwrite --out when it exists
+  --quiet            no per-input counts
+  -h, --help         this help
+
+Exit codes: 0 merged, 1 refused (a bad line: file:line and why; nothing written), 2 usage error.`;
 
 export class MergeRefusal extends Error {}
 
@@ -113,22 +124,17 @@ export async function mergeExports(inputs: readonly string[], out: string, versi
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { out: { type: 'string' }, force: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean' } },
-  });
+  const { values, positionals } = parseCommandLine(
+    { out: { type: 'string' }, force: { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { allowPositionals: true },
+  );
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (!values.out || !values.out.endsWith('.jsonl') || positionals.length === 0) {
-    console.error(`merge: give inputs and --out FILE.jsonl\n${USAGE}`);
-    return 2;
-  }
-  if (existsSync(values.out) && !values.force) {
-    console.error(`merge: ${values.out} exists; choose another --out or pass --force`);
-    return 2;
-  }
+  if (positionals.length === 0) throw new UsageError('give at least one export to merge');
+  if (!values.out || !values.out.endsWith('.jsonl')) throw new UsageError('--out FILE.jsonl is required (a name ending in .jsonl)');
+  if (existsSync(values.out) && !values.force) throw new UsageError(`${values.out} exists; choose another --out or pass --force`);
   const started = performance.now();
   try {
     const counts = await mergeExports(positionals, values.out, process.env.npm_package_version);
@@ -150,12 +156,4 @@ async function main(): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error('merge: failed, nothing written:', error);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runCli('merge', main, { failed: 'failed, nothing written' });

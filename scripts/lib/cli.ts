@@ -52,11 +52,25 @@ export function firstLine(error: unknown): string {
  * Run a command's main and exit with its code. UsageError → the sentence and where the help is, 2;
  * MissingPrerequisite, BuildFailed and CliFailure → their sentence, 1; anything else → its first line, 1.
  */
-export function runCli(name: string, main: () => Promise<number>): void {
+export function runCli(
+  name: string,
+  main: () => Promise<number>,
+  opts: {
+    /** A command's own refusals: the line to print and the exit code, or null for the usual handling. */
+    known?: (error: unknown) => { message: string; code: number } | null;
+    /** Words after "failed" for an unexpected error ("failed, nothing written"). */
+    failed?: string;
+  } = {},
+): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
       if (process.env.BEAKER_DEBUG === '1') console.error(error);
+      const known = opts.known?.(error);
+      if (known) {
+        console.error(known.message);
+        process.exit(known.code);
+      }
       if (error instanceof UsageError) {
         console.error(`${name}: ${error.message}. Run \`npm run ${name} -- --help\` to see every option.`);
         process.exit(2);
@@ -65,7 +79,7 @@ export function runCli(name: string, main: () => Promise<number>): void {
         console.error(error.message);
         process.exit(1);
       }
-      console.error(`${name}: failed: ${firstLine(error)}. Run again with BEAKER_DEBUG=1 for the details.`);
+      console.error(`${name}: ${opts.failed ?? 'failed'}: ${firstLine(error)}. Run again with BEAKER_DEBUG=1 for the details.`);
       process.exit(1);
     },
   );
