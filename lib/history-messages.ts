@@ -20,11 +20,15 @@ export const MAX_EVIDENCE_PAGE = 100;
 export const dayText = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const siteText = z.string().check(z.minLength(1), z.maxLength(253));
 const span = z.union([z.literal(7), z.literal(30), z.literal(90)]);
+const orgKey = z.string().check(z.minLength(1), z.maxLength(200));
+const networkText = z.string().check(z.maxLength(200));
 
 /** Requests, spread into `pageMessage`. */
 export const historyRequests = [
-  /** The overview for `span` days ending today: series, ranked sites, dark patterns by category. */
+  /** The overview for `span` days ending today: series, ranked sites, who follows you, dark patterns by category. */
   z.object({ type: z.literal('get-history'), span }),
+  /** The overview's first paint: the series and the ranking alone (site-days and their extras). */
+  z.object({ type: z.literal('get-history-plot'), span }),
   /** One site's view. */
   z.object({ type: z.literal('get-history-site'), site: siteText, span }),
   /** One page of the records behind a count (a site or every site, a day or a range). */
@@ -34,6 +38,13 @@ export const historyRequests = [
     from: dayText,
     to: dayText,
     count: z.enum(EVIDENCE_COUNTS),
+    /**
+     * Only the requests to this organization (its key in "who follows you"; with `count: 'tracker'`):
+     * every tracker request to it, targeting or not, as the organization's `requests` counts them.
+     */
+    org: z.optional(orgKey),
+    /** Only the ads of this network (with `count: 'ad'` or `'adSeen'`); `null`: those of no known network. */
+    network: z.optional(z.nullable(networkText)),
     offset: z.int().check(z.gte(0)),
     limit: z.int().check(z.gte(1), z.lte(MAX_EVIDENCE_PAGE)),
   }),
@@ -116,6 +127,35 @@ export const historyOverview = z.object({
   darkPatterns,
 });
 export type HistoryOverview = z.infer<typeof historyOverview>;
+/** The first paint of the overview (`get-history-plot`): what the plot and the ranking need. */
+export const historyPlot = z.object({ today: dayText, span, series: z.array(plotPoint), sites: z.array(siteRow) });
+export type HistoryPlot = z.infer<typeof historyPlot>;
+
+/** One organization on one site over the span (lib/log/who-follows.ts, `siteCompanies`). */
+const siteOrganization = z.object({
+  org: z.string(),
+  name: z.string(),
+  category: z.string(),
+  /** Tracker requests from this site to it (targeting or not). */
+  requests: z.number(),
+  /** Days of the span it was seen on this site. */
+  days: z.number(),
+});
+export type SiteOrganization = z.infer<typeof siteOrganization>;
+const siteNetwork = z.object({ network: z.nullable(z.string()), shown: z.number(), seen: z.number() });
+export type SiteNetwork = z.infer<typeof siteNetwork>;
+const siteCompanies = z.object({
+  /** Most requests first. */
+  organizations: z.array(siteOrganization),
+  /**
+   * Requests of this site to organizations that did not list it (an organization lists at most 200
+   * sites a day, lib/log/org-rollups.ts): counted, not attributed.
+   */
+  unlisted: z.number(),
+  /** Ads shown and seen per network, most shown first. */
+  networks: z.array(siteNetwork),
+});
+export type SiteCompanies = z.infer<typeof siteCompanies>;
 
 const periodTotals = z.object({ from: z.string(), to: z.string(), visits: z.number(), counts });
 /** A visit as the site view shows it: its own roll-up, no events. */
@@ -131,6 +171,8 @@ const siteView = z.object({
   /** The site's last visit and the one before it (newest first); `change` is last minus before. */
   lastVisits: z.array(visitLine),
   change: z.nullable(change),
+  /** Its organizations and ad networks over the span, from the roll-ups. */
+  companies: siteCompanies,
 });
 export type SiteView = z.infer<typeof siteView>;
 export const historySiteAnswer = z.object({ today: dayText, span, view: siteView, darkPatterns, paused: z.boolean() });

@@ -2,16 +2,16 @@ import type { BeakerDatabase } from '../log/database';
 import type { WriteQueue } from '../log/write-queue';
 import { localDay } from '../log/queries';
 import { daysOf, rankOf, seriesOf, siteView, withAdsSeen } from '../log/history-queries';
-import { verifiedRollups } from '../log/rollup-repair';
+import { plotRollups, verifiedRollups } from '../log/rollup-repair';
 import { whoFollows } from '../log/who-follows';
 import { darkPatternsByCategory, evidencePage } from '../log/history-evidence';
 import { deleteDays, deleteEventsOfVisits, deleteSite, type DeleteResult } from '../log/delete-records';
-import type { DeleteAnswer, HistoryOverview, HistorySiteAnswer } from '../history-messages';
+import type { DeleteAnswer, HistoryOverview, HistoryPlot, HistorySiteAnswer } from '../history-messages';
 import type { PageHandlers } from './message-router';
 import type { Recorder } from './recorder';
 import type { TabVisits } from './tab-visits';
 
-export type HistoryMessageType = 'get-history' | 'get-history-site' | 'get-evidence' | 'delete-site' | 'delete-days';
+export type HistoryMessageType = 'get-history' | 'get-history-plot' | 'get-history-site' | 'get-evidence' | 'delete-site' | 'delete-days';
 
 export interface HistoryDeps {
   database: BeakerDatabase;
@@ -52,20 +52,27 @@ export function createHistoryHandlers(deps: HistoryDeps): Pick<PageHandlers, His
       await queue.flush();
       const day = today();
       const days = daysOf(day, span);
-      // The roll-ups checked (a day that fails is rebuilt from its events), and dark patterns (which
-      // need events) read meanwhile; read again in the rare case a day was rebuilt under them.
-      const [rollups, firstDarkPatterns] = await Promise.all([verifiedRollups(database, days[0]!, day), darkPatternsByCategory(database, day, span)]);
-      const darkPatterns = rollups.rebuilt.length > 0 ? await darkPatternsByCategory(database, day, span) : firstDarkPatterns;
-      // The series, the ranking and who follows you from the roll-ups just read.
+      // The roll-ups checked (a day that fails is rebuilt from its events); the series, the
+      // ranking, who follows you and the dark patterns' counts from them, the dark patterns'
+      // sightings from the events of a few site-days.
+      const rollups = await verifiedRollups(database, days[0]!, day);
+      const darkPatterns = await darkPatternsByCategory(database, day, span, null, rollups);
       const series = withAdsSeen(seriesOf(days, rollups.siteDays), rollups.extras);
       const follows = whoFollows(days, rollups.orgs, rollups.siteDays);
       return { today: day, span, series, follows, sites: rankOf(rollups.siteDays), darkPatterns };
     },
+    'get-history-plot': async ({ span }): Promise<HistoryPlot> => {
+      await queue.flush();
+      const day = today();
+      const days = daysOf(day, span);
+      const rollups = await plotRollups(database, days[0]!, day);
+      return { today: day, span, series: withAdsSeen(seriesOf(days, rollups.siteDays), rollups.extras), sites: rankOf(rollups.siteDays) };
+    },
     'get-history-site': async ({ site, span }): Promise<HistorySiteAnswer> => {
       await queue.flush();
       const day = today();
-      await verifiedRollups(database, daysOf(day, span)[0]!, day);
-      const [view, darkPatterns] = await Promise.all([siteView(database, site, day, span), darkPatternsByCategory(database, day, span, site)]);
+      const rollups = await verifiedRollups(database, daysOf(day, span)[0]!, day);
+      const [view, darkPatterns] = await Promise.all([siteView(database, site, day, span, rollups.orgs), darkPatternsByCategory(database, day, span, site, rollups)]);
       return { today: day, span, view, darkPatterns, paused: deps.isPaused(site) };
     },
     'get-evidence': async ({ type: _type, ...query }) => {

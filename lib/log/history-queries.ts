@@ -2,7 +2,8 @@ import type { Counts, PageVisit, SiteDay } from '../schema';
 import { emptyCounts, targetedCount } from '../schema/events';
 import type { BeakerDatabase } from './database';
 import { addCounts, dayTimeRange, daysBefore, siteDaysBetween, weekTotals } from './queries';
-import type { SiteDayExtra } from './org-rollups';
+import type { OrgDay, SiteDayExtra } from './org-rollups';
+import { siteCompanies } from './who-follows';
 import type { DayPoint, PlotPoint, SiteRow, SiteView, VisitLine } from '../history-messages';
 
 /**
@@ -101,13 +102,20 @@ export async function latestVisitsOf(db: BeakerDatabase, site: string, n: number
   return out;
 }
 
-export async function siteView(db: BeakerDatabase, site: string, today: string, span: number): Promise<SiteView> {
-  const [days, extras, thisWeek, lastWeek, latest] = await Promise.all([
+/**
+ * One site over `span` days ending `today`: its series, totals, trend, last two visits, and its
+ * organizations and ad networks (lib/log/who-follows.ts, `siteCompanies`), all from roll-ups.
+ * `orgDays`: the span's organization-days when the caller has read them already (checked).
+ */
+export async function siteView(db: BeakerDatabase, site: string, today: string, span: number, orgDays?: readonly OrgDay[]): Promise<SiteView> {
+  const spanDays = daysOf(today, span);
+  const [days, extras, thisWeek, lastWeek, latest, orgs] = await Promise.all([
     dailySeries(db, today, span, site),
-    db.getAllFromIndex('siteDayExtras', 'by-site', IDBKeyRange.bound([site, daysOf(today, span)[0]!], [site, today])),
+    db.getAllFromIndex('siteDayExtras', 'by-site', IDBKeyRange.bound([site, spanDays[0]!], [site, today])),
     weekTotals(db, today, site),
     weekTotals(db, daysBefore(today, 7), site),
     latestVisitsOf(db, site, 2),
+    orgDays ?? db.getAll('orgDays', IDBKeyRange.bound(spanDays[0]!, today)),
   ]);
   const series = withAdsSeen(days, extras);
   const counts = emptyCounts();
@@ -139,6 +147,7 @@ export async function siteView(db: BeakerDatabase, site: string, today: string, 
     trend: { thisWeek, lastWeek },
     lastVisits,
     change,
+    companies: siteCompanies(site, spanDays, orgs, extras),
   };
 }
 

@@ -11,7 +11,11 @@ import type { LogEvent, PageVisit } from '../schema';
  *   about the same whatever it carries (ARCHITECTURE.md, "The log"), so a batch reads and puts one.
  * - `siteDayExtras`, one per `siteDays` record (same key): ads seen (impressions) that day, and the
  *   per-site-day checksum of the organizations' roll-up (`orgRequests`, `orgLinks`), with its own
- *   count of visits, compared with the site-day's to notice a missing or corrupt roll-up.
+ *   count of visits, compared with the site-day's to notice a missing or corrupt roll-up; the ads
+ *   of that site-day per ad network (`networks`) and its dark patterns per category and type
+ *   (`patterns`), so the per-site view and "dark patterns by category" read counts, not events.
+ *   An extra written before those two fields existed lacks them, and its day is rebuilt on read
+ *   (lib/log/rollup-repair.ts), as a v4 day was.
  *
  * A visit counts on its `day` (the day it started, as `siteDays` do), its events after midnight included.
  */
@@ -51,7 +55,33 @@ export interface SiteDayExtra {
   /** Requests of this site-day in the organizations' roll-up, and how many of them list this site. */
   orgRequests: number;
   orgLinks: number;
+  /** Ads per network that site-day, most first met first, at most MAX_NETWORKS (the rest: OTHER_NETWORKS). */
+  networks: NetworkCount[];
+  /** Dark patterns per category and type that site-day, at most MAX_PATTERNS (the rest are not listed). */
+  patterns: PatternCount[];
 }
+
+/** One ad network on one site-day: units shown (`rendered`) and impressions (`seen`). */
+export interface NetworkCount {
+  /** The detector's name for it, or `null` when it did not know. */
+  network: string | null;
+  shown: number;
+  seen: number;
+}
+
+/** One dark-pattern type on one site-day. */
+export interface PatternCount {
+  category: string;
+  type: string;
+  explanationId: string;
+  n: number;
+}
+
+/** Networks listed per site-day; ads of further networks are counted under OTHER_NETWORKS. */
+export const MAX_NETWORKS = 40;
+export const OTHER_NETWORKS = 'Other networks';
+/** Dark-pattern types listed per site-day (a visit records at most 100 dark patterns). */
+export const MAX_PATTERNS = 100;
 
 export interface OrgOf {
   key: string;
@@ -67,7 +97,21 @@ export function orgOf(event: LogEvent): OrgOf | null {
 }
 
 export function emptyExtra(site: string, day: string): SiteDayExtra {
-  return { key: `${site}|${day}`, site, day, visits: 0, adSeen: 0, orgRequests: 0, orgLinks: 0 };
+  return { key: `${site}|${day}`, site, day, visits: 0, adSeen: 0, orgRequests: 0, orgLinks: 0, networks: [], patterns: [] };
+}
+
+/** Whether an extra has every field of the current layout (one written before `networks` and `patterns` has not). */
+export function hasCurrentLayout(extra: SiteDayExtra): boolean {
+  return Array.isArray(extra.networks) && Array.isArray(extra.patterns);
+}
+
+function networkRow(extra: SiteDayExtra, network: string | null): NetworkCount {
+  let row = extra.networks.find((r) => r.network === network);
+  if (!row) {
+    if (extra.networks.length >= MAX_NETWORKS && network !== OTHER_NETWORKS) return networkRow(extra, OTHER_NETWORKS);
+    extra.networks.push((row = { network, shown: 0, seen: 0 }));
+  }
+  return row;
 }
 
 /**
@@ -97,7 +141,26 @@ export class RollupChanges {
   }
 
   event(visit: PageVisit, event: LogEvent): void {
-    if (event.kind === 'ad' && event.phase === 'impression') this.extraFor(visit.site, visit.day).adSeen += 1;
+    // An extra of the earlier layout (no `networks`, `patterns`) keeps lacking them: it fails its
+    // check, and its day is rebuilt from events on the next read, earlier events included.
+    if (event.kind === 'ad') {
+      const extra = this.extraFor(visit.site, visit.day);
+      const current = hasCurrentLayout(extra);
+      const row = current ? networkRow(extra, event.network) : { shown: 0, seen: 0 };
+      if (event.phase === 'impression') {
+        extra.adSeen += 1;
+        row.seen += 1;
+      } else row.shown += 1;
+      return;
+    }
+    if (event.kind === 'dark-pattern') {
+      const extra = this.extraFor(visit.site, visit.day);
+      if (!hasCurrentLayout(extra)) return;
+      const row = extra.patterns.find((p) => p.category === event.category && p.type === event.type);
+      if (row) row.n += 1;
+      else if (extra.patterns.length < MAX_PATTERNS) extra.patterns.push({ category: event.category, type: event.type, explanationId: event.explanationId, n: 1 });
+      return;
+    }
     const org = orgOf(event);
     if (!org) return;
     let day = this.orgs.get(visit.day);

@@ -3,15 +3,16 @@ import type { SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import { siteDayKey, type BeakerDB, type BeakerDatabase } from './database';
 import { visitChunkRange, unpackChunks } from './event-chunks';
-import { RollupChanges, type OrgDay, type SiteDayExtra } from './org-rollups';
+import { RollupChanges, hasCurrentLayout, type OrgDay, type SiteDayExtra } from './org-rollups';
 import { addCounts, dayTimeRange, inRecordedOrder, incrementMeta } from './queries';
 
 /**
  * Missing or corrupt roll-ups, noticed and rebuilt (issue #9, "Bad input"; ARCHITECTURE.md,
  * "History dashboard"). Every `siteDays` record has a `siteDayExtras` record of the same key whose
  * `visits` must equal its own, and per day the extras' `orgRequests` and `orgLinks` must add up to
- * the requests and listed sites of the day's organizations (`orgDays`). A day that fails any of these (a crash or a bug
- * between writes, a day from before database v5, a site deleted from a capped organization) is
+ * the requests and listed sites of the day's organizations (`orgDays`), and every extra must have the
+ * current layout (its ad networks and dark patterns: `hasCurrentLayout`). A day that fails any of these (a crash or a bug
+ * between writes, a day from before database v5 or before those fields, a site deleted from a capped organization) is
  * rebuilt from what the roll-ups are made of: its visits (their counts: `siteDays`) and their
  * events (`siteDayExtras`, `orgDays`), one day per transaction.
  */
@@ -102,8 +103,11 @@ async function readRollups(db: BeakerDatabase, from: string, to: string): Promis
   return { siteDays, extras, orgs };
 }
 
-/** The days whose roll-ups do not agree with each other (see above), oldest first. */
-export function inconsistentDays(r: Omit<DayRollups, 'rebuilt'>): string[] {
+/**
+ * The days whose roll-ups do not agree with each other (see above), oldest first. Without `orgs`,
+ * only what site-days and extras can say (visits, layout, an extra missing): the plot's check.
+ */
+export function inconsistentDays(r: Pick<DayRollups, 'siteDays' | 'extras'> & { orgs?: readonly OrgDay[] }): string[] {
   const bad = new Set<string>();
   const visitsOf = new Map(r.siteDays.map((d) => [d.key, d.visits]));
   const sums = new Map<string, { requests: number; links: number }>();
@@ -115,11 +119,12 @@ export function inconsistentDays(r: Omit<DayRollups, 'rebuilt'>): string[] {
   const extraKeys = new Set<string>();
   for (const extra of r.extras) {
     extraKeys.add(extra.key);
-    if (visitsOf.get(extra.key) !== extra.visits) bad.add(extra.day);
+    if (visitsOf.get(extra.key) !== extra.visits || !hasCurrentLayout(extra)) bad.add(extra.day);
     sum(extra.day).requests += extra.orgRequests;
     sum(extra.day).links += extra.orgLinks;
   }
   for (const day of r.siteDays) if (!extraKeys.has(day.key)) bad.add(day.day);
+  if (!r.orgs) return [...bad].sort();
   for (const { day, orgs } of r.orgs) {
     for (const org of Object.values(orgs)) {
       sum(day).requests -= org.requests;
@@ -142,4 +147,19 @@ export async function verifiedRollups(db: BeakerDatabase, from: string, to: stri
   for (const day of bad) await inLogTx(db, (tx) => rebuildDays(tx, [day]));
   await incrementMeta(db, 'rollups.rebuiltDays', bad.length);
   return { ...(await readRollups(db, from, to)), rebuilt: bad };
+}
+
+/**
+ * What the overview's first paint needs (the series and the ranking): the site-days and extras of
+ * `from`..`to`, checked as far as they can be without the organizations (visits, layout, a missing
+ * extra). A day that fails sends the read through `verifiedRollups` (the whole check, rebuilding);
+ * a fault the organizations alone show (their sums) is found by the overview's full read that
+ * follows, which rebuilds the day and answers with the series again.
+ */
+export async function plotRollups(db: BeakerDatabase, from: string, to: string): Promise<Pick<DayRollups, 'siteDays' | 'extras' | 'rebuilt'>> {
+  const range = IDBKeyRange.bound(from, to);
+  const tx = db.transaction(['siteDays', 'siteDayExtras']);
+  const [siteDays, extras] = await Promise.all([tx.objectStore('siteDays').index('by-day').getAll(range), tx.objectStore('siteDayExtras').index('by-day').getAll(range), tx.done]);
+  if (inconsistentDays({ siteDays, extras }).length === 0) return { siteDays, extras, rebuilt: [] };
+  return verifiedRollups(db, from, to);
 }

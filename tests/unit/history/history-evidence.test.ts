@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { openDatabase } from '../../../lib/log/database';
-import { darkPatternsByCategory, evidencePage, MAX_DARK_PATTERN_VISITS } from '../../../lib/log/history-evidence';
+import { darkPatternsByCategory, evidencePage, MAX_SIGHTINGS } from '../../../lib/log/history-evidence';
 import { createWriteQueue } from '../../../lib/log/write-queue';
 import { evidenceAnswer } from '../../../lib/history-messages';
 import { makeVisit } from '../log/make-records';
@@ -92,18 +92,22 @@ describe('darkPatternsByCategory', () => {
     expect(await darkPatternsByCategory(h.db, '2026-11-16', 2)).toEqual({ total: 0, categories: [], truncated: false });
   });
 
-  test('reads a bounded number of visits and says when it stopped', async () => {
+  test('counts come from the roll-ups however many visits hold them; sightings are the newest few', async () => {
     const many = await openDatabase(`beaker-history-many-${n++}`);
     const queue = createWriteQueue(async () => many);
-    for (let i = 0; i < MAX_DARK_PATTERN_VISITS + 5; i++) {
-      const visit = makeVisit({ site: 'nag.example', startedAt: localIso(TODAY, 8, 0), day: TODAY });
+    const visits = 305;
+    for (let i = 0; i < visits; i++) {
+      const visit = makeVisit({ site: 'nag.example', startedAt: localIso(TODAY, 8, i % 60), day: TODAY });
       queue.push({ op: 'visit', visit });
-      queue.push({ op: 'event', event: darkPatternEvent(visit, 'nagging-overlay', 'attention', 'Subscribe!') });
+      queue.push({ op: 'event', event: darkPatternEvent(visit, 'nagging-overlay', 'attention', `Subscribe! ${i}`) });
     }
     await queue.flush();
     const result = await darkPatternsByCategory(many, TODAY, 7);
-    expect(result).toMatchObject({ total: MAX_DARK_PATTERN_VISITS + 5, truncated: true });
-    expect(result.categories[0]!.count).toBe(MAX_DARK_PATTERN_VISITS);
+    expect(result).toMatchObject({ total: visits, truncated: false });
+    expect(result.categories.map((c) => [c.category, c.count, c.types.map((t) => `${t.type}×${t.count}`)])).toEqual([['attention', visits, [`nagging-overlay×${visits}`]]]);
+    expect(result.categories[0]!.sightings).toHaveLength(MAX_SIGHTINGS);
+    // The newest visits (started at 08:59, …) give the sightings.
+    expect(result.categories[0]!.sightings.every((s) => s.site === 'nag.example' && s.day === TODAY)).toBe(true);
     many.close();
   });
 });

@@ -4,7 +4,7 @@ import { getVisitEvents } from '../../../lib/log/queries';
 import { createHistoryHandlers } from '../../../lib/background/history';
 import { TabVisits } from '../../../lib/background/tab-visits';
 import type { NavigationDetails } from '../../../lib/background/recorder';
-import { deleteAnswer, historyOverview, historySiteAnswer } from '../../../lib/history-messages';
+import { deleteAnswer, historyOverview, historyPlot, historySiteAnswer } from '../../../lib/history-messages';
 import { pageMessage, parseMessage } from '../../../lib/messages';
 import { emptyCounts } from '../../../lib/schema';
 import { makeTrackerEvent } from '../log/make-records';
@@ -49,6 +49,20 @@ describe('the History handlers', () => {
     expect(answer.series.map((p) => p.targeted)).toEqual([5, 0, 0, 0, 3, 4, 7]);
     expect(answer.sites.map((s) => s.site)).toEqual(['ads.example', 'shop.example', 'news.example', 'quiet.example']);
     expect(answer.darkPatterns.total).toBe(3);
+  });
+
+  test('the first paint (get-history-plot) has the same series and ranking as the overview; queued writes are in it', async () => {
+    queue.push({ op: 'event', event: makeTrackerEvent(h.log.visits.news20) });
+    const plot = historyPlot.parse(await ask({ type: 'get-history-plot', span: 7 }));
+    const full = historyOverview.parse(await ask({ type: 'get-history', span: 7 }));
+    expect(plot.series.map((p) => p.targeted)).toEqual([5, 0, 0, 0, 3, 4, 7]);
+    expect([plot.series, plot.sites, plot.today]).toEqual([full.series, full.sites, full.today]);
+  });
+
+  test('evidence for a company: the org and network filters pass the catalogue; a bad one is refused', async () => {
+    const page = await ask<{ total: number }>({ type: 'get-evidence', site: null, from: TODAY, to: TODAY, count: 'tracker', org: 'google', offset: 0, limit: 10 });
+    expect(page.total).toBeGreaterThan(0);
+    await expect(ask({ type: 'get-evidence', site: null, from: TODAY, to: TODAY, count: 'ad', network: 'x'.repeat(201), offset: 0, limit: 10 })).rejects.toThrow(/refused/);
   });
 
   test('a site view says whether the site is paused', async () => {
