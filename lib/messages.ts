@@ -88,6 +88,20 @@ const organizationRow = z.object({
 });
 
 /** What the popup shows of a visit: lib/log/summarize-visit.ts's `VisitSummary` without the visit record. */
+const darkPatternGroup = z.object({
+  category: z.string(),
+  items: z.array(
+    z.object({
+      unitId: z.string(),
+      category: z.string(),
+      type: z.string(),
+      explanationId: z.string(),
+      evidence: z.string(),
+      confidence: z.number(),
+    }),
+  ),
+});
+
 export const popupSummary = z.object({
   targeted: z.number(),
   engaged: z.number(),
@@ -102,21 +116,9 @@ export const popupSummary = z.object({
     seen: z.number(),
     networks: z.array(z.object({ network: z.string(), rendered: z.number(), seen: z.number(), unitIds: z.array(z.string()) })),
   }),
-  darkPatterns: z.array(
-    z.object({
-      category: z.string(),
-      items: z.array(
-        z.object({
-          unitId: z.string(),
-          category: z.string(),
-          type: z.string(),
-          explanationId: z.string(),
-          evidence: z.string(),
-          confidence: z.number(),
-        }),
-      ),
-    }),
-  ),
+  darkPatterns: z.array(darkPatternGroup),
+  /** Findings below the settings' `darkPatternMinConfidence` (issue #11): shown as "possible", not in `targeted`. */
+  possibleDarkPatterns: z.array(darkPatternGroup),
 });
 export type PopupSummary = z.infer<typeof popupSummary>;
 

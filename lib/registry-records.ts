@@ -1,10 +1,11 @@
 import { adRecords } from './ads/records';
-import type { FamilyRecordKind } from './core/family';
-import { darkPatternRecords } from './dark-patterns/records';
+import type { EventOf, FamilyRecordKind } from './core/family';
+import { darkPatternRecords, possibleCount, summariseDarkPatterns } from './dark-patterns/records';
 import { engagementRecords } from './engagement/records';
 import { FAMILIES, type PerFamily } from './registry';
 import type { LogEvent, PageVisit } from './schema';
 import { targetedCount } from './schema/events';
+import { darkPatternMinConfidence } from './schema/settings';
 import { trackerRecords } from './trackers/records';
 
 /**
@@ -27,8 +28,12 @@ export type VisitSummary = { visit: PageVisit; targeted: number; engaged: number
   { [K in keyof Parts]: ReturnType<Parts[K]['summarise']> }[keyof Parts]
 >;
 
-/** Fold one visit's events into what the popup shows: each family of the registry summarises its own records. Pure. */
-export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): VisitSummary {
+/**
+ * Fold one visit's events into what the popup shows: each family of the registry summarises its own
+ * records. Dark patterns below `darkPatternMinConfidence` (issue #11, item 4) are listed as
+ * "possible" and taken out of Targeted. Pure.
+ */
+export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[], options: { darkPatternMinConfidence?: number } = {}): VisitSummary {
   const byKind = new Map<FamilyRecordKind, LogEvent[]>(FAMILIES.map((f) => [f.recordKind, []]));
   for (const event of events) byKind.get(event.kind)?.push(event);
   const summary = { visit, targeted: targetedCount(visit.counts), engaged: visit.counts.engagement };
@@ -36,5 +41,8 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[]): V
     const summarise = RECORDS[family.id].summarise as (records: readonly LogEvent[]) => object;
     Object.assign(summary, summarise(byKind.get(family.recordKind)!));
   }
+  const darkPatterns = summariseDarkPatterns(byKind.get('dark-pattern')! as EventOf<'dark-pattern'>[], darkPatternMinConfidence(options));
+  Object.assign(summary, darkPatterns);
+  summary.targeted = Math.max(0, summary.targeted - possibleCount(darkPatterns));
   return summary as VisitSummary;
 }

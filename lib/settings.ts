@@ -43,6 +43,10 @@ export function sanitizeSettings(raw: unknown): Settings {
     },
     // Absent (or not a boolean): off, the default.
     ...(typeof stored.recordPrivateWindows === 'boolean' ? { recordPrivateWindows: stored.recordPrivateWindows } : {}),
+    // Absent or out of range: the default threshold (darkPatternMinConfidence in schema/settings.ts).
+    ...(shape.darkPatternMinConfidence.safeParse(stored.darkPatternMinConfidence).success && typeof stored.darkPatternMinConfidence === 'number'
+      ? { darkPatternMinConfidence: stored.darkPatternMinConfidence }
+      : {}),
   };
 }
 

@@ -24,7 +24,7 @@ export async function popupDataFor(
   db: BeakerDatabase,
   tab: TabState,
   now: Date = new Date(),
-  settings: Pick<Settings, 'detectors'> = DEFAULT_SETTINGS,
+  settings: Pick<Settings, 'detectors' | 'darkPatternMinConfidence'> = DEFAULT_SETTINGS,
 ): Promise<PopupData> {
   // Private windows (issue #9, item 5): nothing recorded there unless the settings allow it.
   if (tab.private) return { status: 'private', tab };
@@ -39,7 +39,7 @@ export async function popupDataFor(
   const events = inRecordedOrder(unpackChunks(chunks));
   // Capped: more chunks than were read (counted by key, without reading them).
   const detailsCapped = chunks.length === POPUP_MAX_CHUNKS && (await db.count('eventChunks', range)) > POPUP_MAX_CHUNKS;
-  const { visit: _visit, ...summary } = summarizeVisit(visit, events);
+  const { visit: _visit, ...summary } = summarizeVisit(visit, events, settings);
   const off = FAMILIES.filter((f) => !familyOn(settings, f)).map((f) => f.id);
   return { status: 'ready', tab, summary, siteWeek, week, off, detailsCapped };
 }

@@ -28,6 +28,12 @@ export const settings = z.object({
    * it run (issue #9, item 5).
    */
   recordPrivateWindows: z.optional(z.boolean()),
+  /**
+   * Dark-pattern findings less confident than this (0..1) are shown as "possible" and not counted in
+   * Targeted (issue #11, item 4). Absent means DEFAULT_DARK_PATTERN_MIN_CONFIDENCE, so settings
+   * stored before it existed need no migration.
+   */
+  darkPatternMinConfidence: z.optional(z.number().check(z.gte(0), z.lte(1))),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -38,3 +44,17 @@ export const DEFAULT_SETTINGS: Settings = {
   pausedSites: [],
   lists: { easylist: false },
 };
+
+/**
+ * The default threshold for counting a dark-pattern finding (`npm run eval` prints how often
+ * findings were right per confidence band). Below it sit the detectors' weak readings: a
+ * nagging overlay whose timing is unknown, a pattern found inside long prose (text-patterns scales
+ * those by 0.6), a ticked box whose label is only nearby text.
+ */
+export const DEFAULT_DARK_PATTERN_MIN_CONFIDENCE = 0.6;
+
+/** The threshold the settings ask for, or the default. */
+export function darkPatternMinConfidence(settings: Partial<Pick<Settings, 'darkPatternMinConfidence'>> | undefined): number {
+  const value = settings?.darkPatternMinConfidence;
+  return typeof value === 'number' && value >= 0 && value <= 1 ? value : DEFAULT_DARK_PATTERN_MIN_CONFIDENCE;
+}

@@ -121,3 +121,23 @@ describe('falls back field by field', () => {
     expect(sanitizeSettings(raw)).toEqual(expected);
   });
 });
+
+describe('darkPatternMinConfidence (issue #11, item 4)', () => {
+  test.each([0, 0.35, 0.6, 1])('keeps %s', (value) => {
+    expect(sanitizeSettings({ ...CUSTOM, darkPatternMinConfidence: value })).toEqual({ ...CUSTOM, darkPatternMinConfidence: value });
+  });
+
+  test.each([
+    { name: 'above 1', value: 1.5 },
+    { name: 'below 0', value: -0.1 },
+    { name: 'a string', value: '0.5' },
+    { name: 'NaN', value: Number.NaN },
+    { name: 'null', value: null },
+  ])('drops $name (the default applies), keeping every other field', ({ value }) => {
+    expect(sanitizeSettings({ ...CUSTOM, darkPatternMinConfidence: value })).toEqual(CUSTOM);
+  });
+
+  test('absent: settings stored before the field existed need no migration', () => {
+    expect(sanitizeSettings(structuredClone(CUSTOM))).toEqual(CUSTOM);
+  });
+});
