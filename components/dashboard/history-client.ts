@@ -5,11 +5,13 @@ import {
   deleteAnswer,
   evidenceAnswer,
   historyOverview,
+  historyPlot,
   historySiteAnswer,
   type DeleteAnswer,
   type EvidenceCount,
   type EvidencePage,
   type HistoryOverview,
+  type HistoryPlot,
   type HistorySiteAnswer,
   type HistorySpan,
 } from '@/lib/history-messages';
@@ -29,6 +31,9 @@ async function ask<T>(schema: z.ZodMiniType<T>, message: Record<string, unknown>
 
 export const loadOverview = (span: HistorySpan): Promise<HistoryOverview> => ask(historyOverview, { type: 'get-history', span });
 
+/** The overview's first paint: the series and the ranking alone (the rest follows with `loadOverview`). */
+export const loadPlot = (span: HistorySpan): Promise<HistoryPlot> => ask(historyPlot, { type: 'get-history-plot', span });
+
 export const loadSite = (site: string, span: HistorySpan): Promise<HistorySiteAnswer> => ask(historySiteAnswer, { type: 'get-history-site', site, span });
 
 export interface EvidenceTarget {
@@ -36,6 +41,10 @@ export interface EvidenceTarget {
   from: string;
   to: string;
   count: EvidenceCount;
+  /** A company's number: only the requests to this organization (with `count: 'tracker'`). */
+  org?: string;
+  /** An ad network's number: only its ads (`null`: of no known network). */
+  network?: string | null;
   /** What the person clicked, in words: the panel's title. */
   label: string;
 }
@@ -43,7 +52,17 @@ export interface EvidenceTarget {
 export const EVIDENCE_PAGE_SIZE = 50;
 
 export const loadEvidence = (target: EvidenceTarget, offset: number): Promise<EvidencePage> =>
-  ask(evidenceAnswer, { type: 'get-evidence', site: target.site, from: target.from, to: target.to, count: target.count, offset, limit: EVIDENCE_PAGE_SIZE });
+  ask(evidenceAnswer, {
+    type: 'get-evidence',
+    site: target.site,
+    from: target.from,
+    to: target.to,
+    count: target.count,
+    ...(target.org !== undefined ? { org: target.org } : {}),
+    ...(target.network !== undefined ? { network: target.network } : {}),
+    offset,
+    limit: EVIDENCE_PAGE_SIZE,
+  });
 
 export const deleteSite = (site: string): Promise<DeleteAnswer> => ask(deleteAnswer, { type: 'delete-site', site });
 

@@ -235,6 +235,49 @@ describe('the History dashboard', () => {
     await popup.close();
   });
 
+  test("a site's companies and ad networks equal the log; a company's count opens its requests, by keyboard; pause from the dashboard", async () => {
+    // Who follows you: Google's requests open the records behind them, every one to Google.
+    const google = page.locator('[data-testid="organization"][data-org="google"]');
+    const requests = Number(await google.getAttribute('data-requests'));
+    await google.getByTestId('count').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('evidence');
+    await dialog.locator(`[data-testid="evidence-status"][data-total="${requests}"]`).waitFor();
+    expect(await dialog.locator('[data-testid="evidence-item"][data-kind="tracker"]').count()).toBe(Math.min(requests, 50));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    const site = await openDashboard('#site=harvest.example&span=7');
+    // harvest.example: 2 + ago Google Analytics requests on each of the 6 days before today; 2 Google Ad Manager ads a day, seen on 3 days.
+    const org = site.locator('[data-testid="site-organization"][data-org="google"]');
+    expect(await org.getAttribute('data-requests')).toBe(String(3 + 4 + 5 + 6 + 7 + 8));
+    expect(await site.locator('[data-testid="site-organization"]').count()).toBe(1);
+    const network = site.locator('[data-testid="site-network"][data-network="Google Ad Manager"]');
+    expect([await network.getAttribute('data-shown'), await network.getAttribute('data-seen')]).toEqual(['12', '3']);
+    await org.getByTestId('count').click();
+    const records = site.getByTestId('evidence');
+    await records.locator('[data-testid="evidence-status"][data-total="33"][data-shown="33"]').waitFor();
+    const first = records.getByTestId('evidence-item').first();
+    expect(await first.locator('.url').first().textContent()).toContain('https://www.google-analytics.com/g/collect');
+    expect(await first.locator('.rule').textContent()).toContain('Rule trackerdb/filter: Google Analytics');
+    await records.getByRole('button', { name: 'Close' }).click();
+    await network.locator('[data-count="adSeen"]').click();
+    await records.locator('[data-testid="evidence-status"][data-total="3"][data-shown="3"]').waitFor();
+    expect(await records.locator('[data-testid="evidence-item"][data-kind="ad"]').allTextContents()).toEqual(Array(3).fill(expect.stringContaining('Google Ad Manager')));
+    await records.getByRole('button', { name: 'Close' }).click();
+
+    // Pause Beaker on the site from its view, and resume.
+    await site.getByRole('button', { name: 'Pause Beaker on harvest.example' }).click();
+    await site.getByTestId('message').filter({ hasText: 'Beaker is paused on harvest.example.' }).waitFor();
+    await site.getByRole('button', { name: 'Resume on harvest.example' }).waitFor();
+    const pausedSites = () => ext.evaluate(() => chrome.storage.local.get('settings').then((r) => (r.settings as { pausedSites: string[] }).pausedSites));
+    expect(await pausedSites()).toContain('harvest.example');
+    await site.getByRole('button', { name: 'Resume on harvest.example' }).click();
+    await site.getByTestId('message').filter({ hasText: 'Beaker records on harvest.example again.' }).waitFor();
+    expect(await pausedSites()).not.toContain('harvest.example');
+    await site.close();
+  });
+
   test('deleting a site from its view changes every view', async () => {
     const before = await expectedWeek();
     await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html#site=harvest.example&span=7`);
@@ -248,6 +291,8 @@ describe('the History dashboard', () => {
     await page.getByTestId('all-sites').click();
     await page.locator('[data-testid="sites"]').waitFor();
     await until(() => siteRows(page), (rows) => !rows.some((r) => r[0] === 'harvest.example'));
+    // The plot and the ranking paint first; who follows you and the dark patterns when ready.
+    await page.locator('[data-testid="dashboard"][data-status="ready"]').waitFor();
     const after = await expectedWeek();
     expect(await plotted(page)).toEqual(after);
     for (let ago = 1; ago <= 6; ago++) expect(after[daysBefore(TODAY, ago)]!.targeted).toBeLessThan(before[daysBefore(TODAY, ago)]!.targeted);
