@@ -111,8 +111,9 @@ export default defineConfig({
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser === 'firefox') return;
-      // Same matches, frames and timing as Firefox's content script (entrypoints/content.ts).
-      manifest.content_scripts = [{ matches: CONTENT_MATCHES, all_frames: true, run_at: 'document_start', js: [CONTENT_LOADER] }, ...(manifest.content_scripts ?? [])];
+      // Same matches, frames and timing as Firefox's content script (entrypoints/content.ts); about:blank
+      // frames too, where consent platforms write their dialog (issue #11).
+      manifest.content_scripts = [{ matches: CONTENT_MATCHES, all_frames: true, match_about_blank: true, run_at: 'document_start', js: [CONTENT_LOADER] }, ...(manifest.content_scripts ?? [])];
     },
     'build:publicAssets': (wxt, files) => {
       if (wxt.config.browser !== 'firefox') files.push({ contents: CONTENT_LOADER_SOURCE, relativeDest: CONTENT_LOADER });

@@ -8,6 +8,8 @@ import { runContentScript } from '@/lib/content/content-script';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   allFrames: true,
+  // Consent platforms draw their dialog in frames, some of them about:blank (issue #11).
+  matchAboutBlank: true,
   runAt: 'document_start',
   include: ['firefox'],
   main() {
