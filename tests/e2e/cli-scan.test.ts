@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 // (tests/fixtures/site/news.beaker-demo.test/front.html) shows trackers, ads and dark patterns at once;
 // `npm run scan --json` prints JSON Lines and nothing else on stdout, npm's banner included; an
 // unreachable URL is one sentence and exit code 1. Each run builds first when the sources changed.
-const env = { ...process.env, NO_COLOR: '1' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
 delete env.npm_lifecycle_event;
 delete env.npm_config_json;
 const run = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8', env, timeout: 280_000 });

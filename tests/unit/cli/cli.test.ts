@@ -11,7 +11,7 @@ import { colours, textTable, usageSentence } from '../../../scripts/lib/cli';
 vi.setConfig({ testTimeout: 60_000 });
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-const env = { ...process.env, NO_COLOR: '1', BEAKER_DEBUG: '' };
+const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', BEAKER_DEBUG: '' };
 delete env.npm_lifecycle_event;
 const run = (script: string, args: string[], extraEnv: Record<string, string> = {}) =>
   spawnSync(tsx, [join(ROOT, 'scripts', `${script}.ts`), ...args], { encoding: 'utf8', cwd: ROOT, env: { ...env, ...extraEnv }, timeout: 60_000 });
