@@ -21,7 +21,7 @@ test('a list added from a file raises the count by what its rules match on first
   await options.locator('[data-testid="add-filter-list"]').setInputFiles(LIST);
   const status = options.locator('[data-testid="filter-list-status"]');
   await until(() => status.textContent(), (t) => t?.startsWith('Added') ?? false);
-  expect(await status.textContent()).toBe('Added Beaker e2e list: 2 rules, 1 lines not understood (skipped).');
+  expect(await status.textContent()).toBe('Added Beaker e2e list: 2 rules. 1 line not understood (skipped).');
   expect(await options.locator('[data-testid="filter-list"] .name').textContent()).toBe('Beaker e2e list');
 
   const news = await browser.context.newPage();
