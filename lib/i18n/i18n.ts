@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 
 /**
  * The words Beaker shows, in the browser's language (ARCHITECTURE.md, "Languages"). Messages live
- * in `public/_locales/<locale>/messages.json` and are read with the browser's own `i18n` API: the
- * browser picks the locale (its UI language, falling back key by key to `default_locale` en).
- * Plurals follow the locale's CLDR rules (`Intl.PluralRules`: a plural message is one key per
- * category, `<base>_one`, `<base>_few`, … `<base>_other`); numbers, lists and dates go through
- * `Intl` in the same locale as the words (`locale_code`, a message of each locale).
+ * in `locales/<locale>.json` (flat `{ key: message }`), which the build writes to
+ * `_locales/<locale>/messages.json` (wxt.config.ts); they are read with the browser's own `i18n`
+ * API: the browser picks the locale (its UI language, falling back key by key to `default_locale`
+ * en). Plurals follow the locale's CLDR rules (`Intl.PluralRules`: a plural message is one key per
+ * category, `<base>_one`, `<base>_few`, … `<base>_other`); numbers and lists go through `Intl` in
+ * the same locale as the words (`locale_code`, a message of each locale), as should any date.
  */
 export type GetMessage = (key: string, substitutions?: string[]) => string;
 
@@ -66,10 +67,6 @@ export function formatNumber(n: number): string {
 
 export function formatList(items: readonly string[]): string {
   return new Intl.ListFormat(lang(), { style: 'short', type: 'conjunction' }).format(items);
-}
-
-export function formatDate(value: Date | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  return new Intl.DateTimeFormat(lang(), options).format(value);
 }
 
 const substitutions = (subs: readonly (string | number)[]): string[] => subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s));
