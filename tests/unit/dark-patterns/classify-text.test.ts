@@ -141,8 +141,8 @@ describe('ignores', () => {
 
 describe('languages', () => {
   test('unknown language: every rule language', () => {
-    expect([...ruleLangsFor()].sort()).toEqual(['de', 'en', 'es', 'fr']);
-    expect([...ruleLangsFor('')].sort()).toEqual(['de', 'en', 'es', 'fr']);
+    expect([...ruleLangsFor()].sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt']);
+    expect([...ruleLangsFor('')].sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pt']);
     expect(classifyText('Nur noch 2 Stück auf Lager')?.type).toBe('low-stock-message');
   });
 
@@ -154,8 +154,16 @@ describe('languages', () => {
   });
 
   test('a page language without rules: English only', () => {
-    expect([...ruleLangsFor('it')]).toEqual(['en']);
-    expect(classifyText('Only 2 left', { lang: 'it' })?.type).toBe('low-stock-message');
+    expect([...ruleLangsFor('pl')]).toEqual(['en']);
+    expect(classifyText('Only 2 left', { lang: 'pl' })?.type).toBe('low-stock-message');
+    expect(classifyText('Quedan 3 unidades', { lang: 'pl' })).toBeNull();
+  });
+
+  test('Italian, Dutch and Portuguese have rules of their own (issue #11 item 3)', () => {
+    expect([...ruleLangsFor('it-IT')].sort()).toEqual(['en', 'it']);
+    expect(classifyText('Solo 2 pezzi disponibili', { lang: 'it' })?.type).toBe('low-stock-message');
+    expect(classifyText('Nog maar 3 op voorraad', { lang: 'nl' })?.type).toBe('low-stock-message');
+    expect(classifyText('Restam apenas 3 unidades', { lang: 'pt-BR' })?.type).toBe('low-stock-message');
     expect(classifyText('Quedan 3 unidades', { lang: 'it' })).toBeNull();
   });
 });

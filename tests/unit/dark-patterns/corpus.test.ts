@@ -47,7 +47,7 @@ describe('text corpus', () => {
   test.each([
     { name: 'page language unknown', passLang: false },
     { name: 'page language given', passLang: true },
-  ])('precision and recall floors ($name)', ({ passLang }) => {
+  ])('precision and recall floors ($name)', { timeout: 30_000 }, ({ passLang }) => {
     const report = evaluateCorpus({ passLang });
     console.log(formatReport(report, `Text corpus (page language ${passLang ? 'given' : 'unknown'})`).split('\nFalse positives')[0]);
     expect(report.overall.precision).toBeGreaterThanOrEqual(FLOORS.overallPrecision);

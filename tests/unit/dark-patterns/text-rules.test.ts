@@ -96,7 +96,7 @@ describe('schema rejects malformed rules', () => {
     ['a confidence above 1', { confidence: 1.5 }],
     ['no examples', { examples: [] }],
     ['no counter-examples', { counterExamples: [] }],
-    ['an unknown language', { lang: 'it' }],
+    ['an unknown language', { lang: 'ja' }],
     ['a pattern that does not compile', { source: String.raw`only (\d{1,3} left` }],
   ])('%s', (_name, patch) => {
     expect(textRule.safeParse({ ...good, ...patch }).success).toBe(false);
