@@ -118,5 +118,6 @@ export function textTable(headers: readonly string[], rows: readonly (readonly (
 
 /** True when npm printed its "> beaker@… scan" banner on stdout before this script started. */
 export function npmBannerOnStdout(): boolean {
-  return process.env.npm_lifecycle_event !== undefined && process.env.npm_config_loglevel !== 'silent' && process.env.npm_config_json !== 'true';
+  // npm_lifecycle_event is the script's name under `npm run` (npx sets it too, to "npx", and prints no banner).
+  return process.env.npm_lifecycle_event === 'scan' && process.env.npm_config_loglevel !== 'silent' && process.env.npm_config_json !== 'true';
 }
