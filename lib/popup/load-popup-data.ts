@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { highlightMessage, popupData, type PopupData } from '../messages';
+import { t } from '../i18n/i18n';
 
 export type { PopupData };
 
@@ -18,7 +19,7 @@ export async function resolveTabId(search: string): Promise<number | null> {
 export async function loadPopupData(tabId: number): Promise<PopupData> {
   const answer: unknown = await browser.runtime.sendMessage({ type: 'get-popup-data', tabId });
   const parsed = popupData.safeParse(answer);
-  if (!parsed.success) throw new Error('The background gave an answer Beaker does not understand.');
+  if (!parsed.success) throw new Error(t('popup_bad_answer'));
   return parsed.data;
 }
 
