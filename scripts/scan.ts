@@ -38,7 +38,7 @@ const USAGE = `usage: npm run scan -- [URL] [--demo NAME] [--wait MS] [--filter-
 
 Loads one page in headless Chromium with the built Beaker extension (built first when the
 sources changed) and prints what Beaker recorded: Targeted (tracker requests + ad units +
-dark patterns) against Engaged (${ENGAGED_COUNTS}).
+dark patterns) against Engaged (${ENGAGED_COUNTS.replace(', form', ',\nform')}).
 
   URL                an http(s) page to scan (needs the network); without it, a demo page
   --demo NAME        which demo page, served locally on real tracker host names (no network):
