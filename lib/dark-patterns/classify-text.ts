@@ -73,6 +73,12 @@ export const DISCOURSE_GUARD_SOURCES: readonly string[] = [
   // French
   String.raw`${B}(?:dark patterns?|interfaces? trompeuses?|design trompeur|manipulat(?:eur|eurs|rice|rices|ion|ions|oire|oires)|pratiques? commerciales? (?:trompeuses?|déloyales?|agressives?)|selon (?:une|un|la|le|les|l')|une étude|l'étude|cette étude|chercheurs?|chercheuses?|a déclaré|ont déclaré|a annoncé|a expliqué|rapporte|dgccrf|cnil|ufc-que choisir|association de consommateurs|tactiques?|fausse urgence|faux comptes? à rebours|fausse rareté)${E}`,
   // Spanish
+  // Italian
+  String.raw`${B}(?:dark patterns?|design ingannevole|interfacce ingannevoli|pratiche commerciali (?:scorrette|ingannevoli|aggressive)|manipolazione|manipolatori[oe]?|secondo (?:uno|un|una|il|lo|la|i|gli|le|l')|(?:uno|lo|un nuovo) studio|ricercatori|ricercatrici|ha dichiarato|hanno dichiarato|ha spiegato|antitrust|agcm|codacons|altroconsumo|associazioni? (?:dei )?consumatori|tattiche?|falsa urgenza|falsa scarsità|timer falsi|conti alla rovescia falsi)${E}`,
+  // Dutch
+  String.raw`${B}(?:dark patterns?|misleidende? (?:ontwerpen|ontwerp|aanbiedingen|praktijken|verkooptrucs)|manipulatie|manipulatief|manipulatieve|volgens (?:een|de|het)|(?:een|het|nieuw) onderzoek|onderzoekers?|zei|zegt|verklaarde|liet weten|acm|autoriteit consument en markt|consumentenbond|consumentenorganisaties?|tactieken|ontwerptrucs|nep-afteltimers?|nepkorting(?:en)?|valse schaarste|valse urgentie)${E}`,
+  // Portuguese
+  String.raw`${B}(?:dark patterns?|padrões obscuros|design enganoso|práticas (?:abusivas|enganosas|comerciais desleais)|manipulação|manipuladores?|segundo (?:um|uma|o|a|os|as)|(?:um|o|novo) estudo|pesquisadores|investigadores|afirmou|declarou|disse|procon|deco|idec|associação de consumidores|defesa do consumidor|táticas?|falsa urgência|falsa escassez|contagens? regressivas? falsas?)${E}`,
   String.raw`${B}(?:dark patterns?|patrones oscuros|diseños? engañosos?|manipulad(?:or|ora|oras|ores)|manipulación|prácticas? (?:engañosas?|abusivas?)|según (?:un|una|el|la|los|las)|(?:un|el|este|nuevo) estudio (?:de|del|publicado|realizado|revela|muestra)|investigador(?:es|as)|declaró|afirmó|anunció|explicó|informó|facua|táctica|tácticas|falsa urgencia|falsa escasez|cuentas? atrás falsas?)${E}`,
 ];
 
