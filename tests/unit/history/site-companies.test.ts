@@ -119,3 +119,24 @@ describe('extras from before networks and dark patterns were rolled up', () => {
     expect((await darkPatternsByCategory(h.db, TODAY, 7)).total).toBe(0);
   });
 });
+
+describe('the extras stay bounded', () => {
+  test('past MAX_NETWORKS networks on one site-day, ads count under OTHER_NETWORKS; shown and seen still add up', async () => {
+    const { RollupChanges, MAX_NETWORKS, OTHER_NETWORKS } = await import('../../../lib/log/org-rollups');
+    const { adTo } = await import('../log/org-log');
+    const visit = visitOn('many.example', TODAY, 9);
+    const changes = new RollupChanges();
+    changes.visit(visit);
+    for (let i = 0; i < MAX_NETWORKS + 5; i++) {
+      const rendered = adTo(visit, 'rendered', `u${i}`);
+      const seen = adTo(visit, 'impression', `u${i}`);
+      changes.event(visit, { ...rendered, network: `Net ${i}` } as typeof rendered);
+      changes.event(visit, { ...seen, network: `Net ${i}` } as typeof seen);
+    }
+    const extra = changes.extras.get(`many.example|${TODAY}`)!;
+    expect(extra.networks).toHaveLength(MAX_NETWORKS + 1);
+    expect(extra.networks.at(-1)).toEqual({ network: OTHER_NETWORKS, shown: 5, seen: 5 });
+    expect(extra.networks.reduce((n, r) => n + r.shown, 0)).toBe(MAX_NETWORKS + 5);
+    expect(extra.networks.reduce((n, r) => n + r.seen, 0)).toBe(extra.adSeen);
+  });
+});
