@@ -17,6 +17,10 @@ export interface BackgroundDiagnostics {
   writeAheadReplayed: number;
   /** Findings and acts the per-visit bounds kept out (lib/background/visit-bounds.ts), by kind, since this worker started. */
   capped: Record<string, number>;
+  /** Tabs this worker found open that no worker of the session knew: their visits are partial. */
+  joinedLate: number;
+  /** Requests recorded from Resource Timing entries alone (ARCHITECTURE.md, "Requests Beaker did not see"). */
+  resourceTimingRecorded: number;
   initError: string | null;
   /** EasyList (optional, off by default): fetches, failures, state. */
   lists: ListDiagnostics;
@@ -36,6 +40,8 @@ export function createDiagnostics(): BackgroundDiagnostics {
     writeFailures: 0,
     writeAheadReplayed: 0,
     capped: {},
+    joinedLate: 0,
+    resourceTimingRecorded: 0,
     initError: null,
     lists: { state: 'off', fetches: 0, fetchFailures: 0, parseFailures: 0, queryFailures: 0, fetchedAt: null, lastError: null },
   };

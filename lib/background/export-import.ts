@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { exportCursor, type CursorRecord } from '../log/export-cursor';
 import type { BeakerDatabase } from '../log/database';
+import { upgradeRecord } from '../schema/upgrade';
 import type { WriteQueue } from '../log/write-queue';
 import { FileImport } from '../import/import-file';
 import {
@@ -84,7 +85,8 @@ export function serveExport(port: Port, deps: ExportImportDeps): void {
       } else {
         if (!pages) throw new Error('The export has not started.');
         const next = await pages.next();
-        post(port, next.done ? { type: 'export-end' } : { type: 'export-page', records: next.value });
+        // Records stored under schema 2 leave as schema 3 (lib/schema/upgrade.ts): the log is not rewritten.
+        post(port, next.done ? { type: 'export-end' } : { type: 'export-page', records: next.value.map(upgradeRecord) });
       }
     } catch (error) {
       post(port, { type: 'export-error', message: error instanceof Error ? error.message : String(error) });

@@ -5,10 +5,12 @@ export interface MessageSender {
   url?: string;
   tab?: { id?: number };
   frameId?: number;
+  /** Chrome: the sending document (a content script's); Firefox gives none. */
+  documentId?: string;
 }
 
 type ContentHandlers = {
-  [T in ContentMessage['type']]: (message: Extract<ContentMessage, { type: T }>, tabId: number, frameId: number) => unknown;
+  [T in ContentMessage['type']]: (message: Extract<ContentMessage, { type: T }>, tabId: number, frameId: number, documentId?: string) => unknown;
 };
 export type PageHandlers = {
   [T in PageMessage['type']]: (message: Extract<PageMessage, { type: T }>) => Promise<unknown> | unknown;
@@ -57,8 +59,10 @@ export function createMessageRouter(deps: RouterDeps) {
       deps.onDropped(parsed.error, 'content', tabId);
       return undefined;
     }
-    const handler = deps.content[parsed.message.type] as (m: ContentMessage, tabId: number, frameId: number) => unknown;
-    return Promise.resolve(handler(parsed.message, tabId, sender.frameId ?? 0));
+    const handler = deps.content[parsed.message.type] as (m: ContentMessage, tabId: number, frameId: number, documentId?: string) => unknown;
+    const documentId = typeof sender.documentId === 'string' ? sender.documentId.slice(0, 64) : undefined;
+    const frameId = sender.frameId ?? 0;
+    return Promise.resolve(documentId === undefined ? handler(parsed.message, tabId, frameId) : handler(parsed.message, tabId, frameId, documentId));
   };
 }
 

@@ -3,6 +3,13 @@ import { visitChunkRange, unpackChunks, MAX_CHUNK_EVENTS } from '../log/event-ch
 import { getVisit, inRecordedOrder, localDay, weekTotals } from '../log/queries';
 import { summarizeVisit } from '../log/summarize-visit';
 import type { PopupData, TabState } from '../messages';
+
+/**
+ * `get-popup-data`'s answer. `partial` (ready answers): Beaker joined the visit late (schema 3,
+ * the visit's `partial`; ARCHITECTURE.md, "Requests Beaker did not see"), so its counts may miss
+ * what happened before: the popup must not say "Nothing targeted you here" for it.
+ */
+export type PopupAnswer = PopupData | (Extract<PopupData, { status: 'ready' }> & { partial?: true });
 import { FAMILIES, familyOn } from '../registry';
 import { DEFAULT_SETTINGS, type Settings } from '../schema/settings';
 
@@ -25,7 +32,7 @@ export async function popupDataFor(
   tab: TabState,
   now: Date = new Date(),
   settings: Pick<Settings, 'detectors' | 'darkPatternMinConfidence'> = DEFAULT_SETTINGS,
-): Promise<PopupData> {
+): Promise<PopupAnswer> {
   // Private windows (issue #9, item 5): nothing recorded there unless the settings allow it.
   if (tab.private) return { status: 'private', tab };
   if (tab.restricted) return { status: 'restricted', tab };
@@ -41,5 +48,6 @@ export async function popupDataFor(
   const detailsCapped = chunks.length === POPUP_MAX_CHUNKS && (await db.count('eventChunks', range)) > POPUP_MAX_CHUNKS;
   const { visit: _visit, ...summary } = summarizeVisit(visit, events, settings);
   const off = FAMILIES.filter((f) => !familyOn(settings, f)).map((f) => f.id);
-  return { status: 'ready', tab, summary, siteWeek, week, off, detailsCapped };
+  // Present only when true: the popup's schema (lib/messages.ts `popupData`) takes it as `partial?: boolean`.
+  return { status: 'ready', tab, summary, siteWeek, week, off, detailsCapped, ...(visit.partial ? { partial: true as const } : {}) };
 }

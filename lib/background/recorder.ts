@@ -5,6 +5,7 @@ import { hostOf, isWebUrl, queryOf, siteOf } from '../trackers/url';
 import { SCHEMA_VERSION, cap, MAX_URL_LENGTH, type Provenance } from '../schema/common';
 import { emptyCounts, type Counts, type LogEvent, type PageVisit, type TrackerFinding } from '../schema';
 import type { EngagementAct, FindingReport } from '../messages';
+import type { ResourceEntry } from '../schema/content-messages';
 import type { HostVerdict } from '../core/detector';
 import type { Settings } from '../schema/settings';
 import type { WriteQueue } from '../log/write-queue';
@@ -15,6 +16,8 @@ import { localDay } from '../log/queries';
 import type { Sequencer } from './sequencer';
 import type { VisitBounds } from './visit-bounds';
 import type { TabRecord, TabVisit, TabVisits } from './tab-visits';
+import { createRequestLedger, type RequestLedger } from './request-ledger';
+import { requestTypeOf } from '../trackers/initiator-type';
 
 /** The parts of a webRequest `onBeforeRequest` event the recorder reads (Chrome and Firefox). */
 export interface RequestDetails {
@@ -50,6 +53,21 @@ export interface NavigationDetails {
    * restarted by "delete all data"): its visit was not seen from its start (`seenFromStart: false`).
    */
   adopted?: boolean;
+  /**
+   * Beaker joined the page late (a tab open before this browser session's first worker knew it: a
+   * fresh browser's first page, a session-restored tab): its visit is `partial`, and whatever its
+   * Resource Timing entries show that Beaker has no record of is recovered (ARCHITECTURE.md,
+   * "Requests Beaker did not see"). An adopted visit that is not joined late ("delete all data")
+   * takes only entries after it began.
+   */
+  joinedLate?: boolean;
+}
+
+/** A `resource-timing` report of one frame (lib/schema/content-messages.ts). */
+export interface ResourceTimingReport {
+  entries: readonly ResourceEntry[];
+  capped: number;
+  overflowed: boolean;
 }
 
 export interface RecorderDeps {
@@ -69,6 +87,8 @@ export interface RecorderDeps {
   onPrivateVisit?: (visitId: string) => void;
   /** Per-visit bounds (lib/background/visit-bounds.ts); absent: none (tests of other things). */
   bounds?: VisitBounds;
+  /** The request URLs each visit has a record of (lib/background/request-ledger.ts); default: a new one. */
+  ledger?: RequestLedger;
   now?: () => Date;
 }
 
@@ -90,6 +110,11 @@ export interface Recorder {
   onHistoryNavigation(details: NavigationDetails): Promise<void>;
   onTabRemoved(tabId: number): void;
   onEngagement(acts: EngagementAct[], tabId: number, frameId: number): number;
+  /**
+   * Requests a frame's Resource Timing entries show: those the visit has no record of are classified
+   * and recorded (`observedBy: 'resource-timing'`); returns how many. `documentId`: the sender's.
+   */
+  onResourceTiming(report: ResourceTimingReport, tabId: number, frameId: number, documentId?: string): number;
   /** Ad units and dark patterns a content script found; returns how many were recorded. */
   onFindings(findings: FindingReport[], tabId: number, frameId: number): number;
   /** TrackerDB verdicts for URLs a page element loads from, judged against the tab's page. */
@@ -110,6 +135,7 @@ export interface Recorder {
  */
 export function createRecorder(deps: RecorderDeps): Recorder {
   const now = deps.now ?? (() => new Date());
+  const ledger = deps.ledger ?? createRequestLedger(() => now().getTime());
   // `overflow`: requests beyond MAX_PENDING_PER_TAB, counted as dropped on the visit they would have gone to.
   const pendingByDocument = new Map<string, { tabId: number; details: RequestDetails[]; overflow: number; timer: ReturnType<typeof setTimeout> }>();
   const heldImages = new Map<string, { details: RequestDetails; visit: TabVisit; thirdParty: boolean; host: string; finding: TrackerFinding | null }>();
@@ -198,13 +224,13 @@ export function createRecorder(deps: RecorderDeps): Recorder {
   }
 
   /** The visit's log record, with its completeness (ARCHITECTURE.md, "Export and import"). */
-  function queueVisit(visit: TabVisit, tabId: number, seenFromStart: boolean): void {
+  function queueVisit(visit: TabVisit, tabId: number, seenFromStart: boolean, partial = false): void {
     const { visitId: id, url, site, startedAt, day } = visit;
     const arrivalParams = findTrackingParams(queryOf(url)).slice(0, 32);
     const { sessionId } = deps.sequencer;
     const navigation = visit.navigation ?? 'load';
     const record: Omit<PageVisit, 'counts' | 'seenFromStart' | 'droppedEvents'> = { id, schemaVersion: SCHEMA_VERSION, sessionId, tabId, url, site, navigation, startedAt, day, arrivalParams };
-    deps.queue.push({ op: 'visit', visit: { ...record, counts: emptyCounts(), seenFromStart, droppedEvents: 0 } });
+    deps.queue.push({ op: 'visit', visit: { ...record, counts: emptyCounts(), seenFromStart, droppedEvents: 0, ...(partial ? { partial } : {}) } });
   }
 
   /** Completeness (ARCHITECTURE.md, "Export and import"): what was lost is counted on the tab's visit. */
@@ -214,18 +240,28 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     deps.queue.push({ op: 'dropped', visitId: visit.visitId, events });
   }
 
-  function record(details: RequestDetails, force = false): void {
-    if (details.tabId < 0 || details.type === 'main_frame') return;
+  /** `observed`: a Resource Timing entry, recorded only when the visit has no record of its URL. Returns whether it was. */
+  function record(details: RequestDetails, force = false, observed = false): boolean {
+    if (details.tabId < 0 || details.type === 'main_frame') return false;
     const tab = deps.tabs.get(details.tabId);
-    if (!tab || !tab.visit) return;
+    if (!tab || !tab.visit) return false;
     let { visit, hold } = force ? { visit: tab.visit, hold: false } : visitForRequest(tab, details);
     if (hold && details.documentId) {
-      holdRequest(details.documentId, details);
-      return;
+      // An entry of a document this tab has not committed is not guessed at.
+      if (!observed) holdRequest(details.documentId, details);
+      return false;
     }
     visit ??= tab.visit;
-    if (isPaused(visit.site) || !recording('tracker')) return;
-    if (!isWebUrl(details.url)) return;
+    if (isPaused(visit.site) || !recording('tracker')) return false;
+    if (!isWebUrl(details.url)) return false;
+    if (!observed) ledger.note(visit.visitId, details.url);
+    else {
+      // Seen under an earlier visit of the tab (a request that began before a single-page app's
+      // navigation and ended after it): not new either.
+      if (tab.visit.previous.some((p) => ledger.has(p.visitId, details.url)) || (visit !== tab.visit && ledger.has(tab.visit.visitId, details.url))) return false;
+      if (ledger.take(visit.visitId, details.url, details.timeStamp ?? 0) !== 'new') return false;
+      if (deps.bounds && !deps.bounds.admitObserved(visit.visitId)) return false;
+    }
 
     // `siteOf`, as for the visit: hosts without a registrable domain (localhost, IPs) are their own site.
     const thirdParty = siteOf(details.url) !== visit.site;
@@ -240,13 +276,15 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       // Decided when the response headers say how big the image is (see onResponse).
       if (heldImages.size >= MAX_HELD_IMAGES) settleHeldImage(heldImages.keys().next().value!, null);
       heldImages.set(details.requestId, { details, visit, thirdParty, host: hostOf(details.url) ?? '', finding });
-      return;
+      return true;
     }
-    if (finding) logFinding(details, visit, finding);
+    if (finding) logFinding(details, visit, finding, observed);
+    return true;
   }
 
-  function logFinding(details: RequestDetails, visit: TabVisit, finding: TrackerFinding): void {
-    const event = RECORDS.trackers.toEvent(finding, provenance(visit, details.tabId, details.frameId, finding.ruleId));
+  function logFinding(details: RequestDetails, visit: TabVisit, finding: TrackerFinding, observed = false): void {
+    const base = RECORDS.trackers.toEvent(finding, provenance(visit, details.tabId, details.frameId, finding.ruleId));
+    const event = observed ? { ...base, observedBy: 'resource-timing' as const } : base;
     const tab = deps.tabs.get(details.tabId);
     if (tab?.visit?.visitId === visit.visitId) append(tab, event);
     else deps.queue.push({ op: 'event', event });
@@ -295,10 +333,13 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     };
     const tabRecord: TabRecord = { tabId: details.tabId, visit, restricted: false, url };
     deps.tabs.set(tabRecord);
+    // Which Resource Timing entries the visit takes: all it has no record of, but after "delete all
+    // data" only those after now (what came before was deleted, not missed).
+    ledger.begin(visitId, details.adopted && !details.joinedLate ? started.getTime() : -Infinity);
     if (!isPaused(site)) {
       // A navigation the browser reported is seen from its start: its requests before the commit
       // are held for it (see holdRequest). An adopted page is not.
-      queueVisit(visit, details.tabId, details.adopted !== true);
+      queueVisit(visit, details.tabId, details.adopted !== true, details.joinedLate === true);
       if (deps.inPrivateWindow?.(details.tabId)) deps.onPrivateVisit?.(visitId);
     }
     deps.onTabChanged(tabRecord);
@@ -367,6 +408,19 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       return recorded;
     },
     onDropped: noteDropped,
+    onResourceTiming(report, tabId, frameId, documentId) {
+      const tab = deps.tabs.get(tabId);
+      if (!tab?.visit || isPaused(tab.visit.site)) return 0;
+      if (report.capped > 0) deps.bounds?.noteCapped(tab.visit.visitId, 'resource-timing', report.capped);
+      let recorded = 0;
+      for (const entry of report.entries) {
+        const details: RequestDetails = { url: entry.url, type: requestTypeOf(entry.initiator, entry.url), tabId, frameId, timeStamp: entry.at };
+        // The top frame's document tells its visit; a subframe's goes by time (its parent is not known here).
+        if (frameId === 0 && documentId) details.documentId = documentId;
+        if (record(details, false, true)) recorded += 1;
+      }
+      return recorded;
+    },
     async resumeRestored(records, isStored) {
       for (const { tabId, visit } of records) {
         if (!visit || isPaused(visit.site) || (await isStored(visit.visitId))) continue;

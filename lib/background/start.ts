@@ -25,7 +25,7 @@ import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './priv
 import { createFilterListStore, listenForFilterListUploads, type FilterListStore } from './filter-list-store';
 import { createPrivateVisits } from './private-visits';
 import { createWriteAhead, type SessionArea, type WriteAhead } from './write-ahead';
-import { createVisitBounds } from './visit-bounds';
+import { CAPPED_FIELD, createVisitBounds, type BoundKind } from './visit-bounds';
 import { deleteVisitsById } from '../log/delete-visits';
 
 export type { BackgroundDiagnostics } from './diagnostics';
@@ -176,15 +176,23 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     });
     const privateVisits = createPrivateVisits();
     // What the per-visit bounds kept out: in the diagnostics at once, in the log's meta (`capped.<kind>`) within a second.
+    // And on the visit's record (schema 3, `capped`), by one op per visit and kind a second.
     const cappedPending = new Map<string, number>();
+    const cappedByVisit = new Map<string, { visitId: string; kind: BoundKind; n: number }>();
     let cappedTimer: ReturnType<typeof setTimeout> | null = null;
-    const bounds = createVisitBounds((kind) => {
-      diagnostics.capped[kind] = (diagnostics.capped[kind] ?? 0) + 1;
-      cappedPending.set(kind, (cappedPending.get(kind) ?? 0) + 1);
+    const bounds = createVisitBounds((kind, visitId, n) => {
+      diagnostics.capped[kind] = (diagnostics.capped[kind] ?? 0) + n;
+      cappedPending.set(kind, (cappedPending.get(kind) ?? 0) + n);
+      const key = `${visitId}\u0000${kind}`;
+      const entry = cappedByVisit.get(key) ?? { visitId, kind, n: 0 };
+      entry.n += n;
+      cappedByVisit.set(key, entry);
       cappedTimer ??= setTimeout(() => {
         cappedTimer = null;
-        for (const [k, n] of cappedPending) void incrementMeta(database, `capped.${k}`, n).catch(() => undefined);
+        for (const [k, count] of cappedPending) void incrementMeta(database, `capped.${k}`, count).catch(() => undefined);
+        for (const e of cappedByVisit.values()) queue.push({ op: 'capped', visitId: e.visitId, kind: CAPPED_FIELD[e.kind], n: e.n });
         cappedPending.clear();
+        cappedByVisit.clear();
       }, 1000);
     });
     const rec = createRecorder({
@@ -239,7 +247,10 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.get(tab.id) && siteOf(tab.url)) {
-        await rec.onCommitted({ tabId: tab.id, frameId: 0, url: tab.url, adopted: true });
+        // No worker of this browser session knew the tab: Beaker joined its page late (a fresh
+        // browser's first page, a session-restored tab), so the visit is partial.
+        await rec.onCommitted({ tabId: tab.id, frameId: 0, url: tab.url, adopted: true, joinedLate: true });
+        diagnostics.joinedLate += 1;
       }
     }
     diagnostics.ready = true;
@@ -299,6 +310,16 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
     content: {
       engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
       findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
+      // Through the settle queue, behind the webRequest events that arrived before it: a request
+      // the browser reported is noted before its entry is compared (ARCHITECTURE.md, "Requests Beaker did not see").
+      'resource-timing': (message, tabId, frameId, documentId) =>
+        new Promise((resolve) =>
+          settled.push(() => {
+            const accepted = rec.onResourceTiming(message, tabId, frameId, documentId);
+            diagnostics.resourceTimingRecorded += accepted;
+            resolve({ accepted });
+          }),
+        ),
       'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
       // The top frame's site is its own address; a subframe's is its tab's page.
       'get-content-settings': (message, tabId, frameId) => ({

@@ -1,4 +1,4 @@
-import type { Counts } from '../schema';
+import type { Counts, PageVisit } from '../schema';
 
 /** What the background knows about a tab's current page visit. */
 export interface TabVisit {
@@ -15,7 +15,7 @@ export interface TabVisit {
   startedTs: number;
   counts: Counts;
   /** How the visit began (absent in tab maps saved before schema 2: `load`). */
-  navigation?: 'load' | 'history';
+  navigation?: PageVisit['navigation'];
 }
 
 export interface TabRecord {

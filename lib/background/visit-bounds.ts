@@ -1,4 +1,5 @@
 import type { FindingReport } from '../messages';
+import type { CappedKind } from '../schema/visit';
 
 /**
  * Per-visit bounds on what a page can add to the log (issue #10, item 5): a page with 10,000 copies
@@ -7,11 +8,15 @@ import type { FindingReport } from '../messages';
  * each family has a cap per visit. Impressions count only for units that were recorded. What a
  * bound kept out is counted (`capped`), never silently lost.
  */
-export const VISIT_CAPS = { 'dark-pattern': 100, ad: 300, engagement: 600 } as const;
+export const VISIT_CAPS = { 'dark-pattern': 100, ad: 300, engagement: 600, 'resource-timing': 500 } as const;
 /** Visits whose bounds are remembered (the tabs' current and recent visits). */
 const MAX_VISITS = 64;
 
-type Kind = keyof typeof VISIT_CAPS;
+export type BoundKind = keyof typeof VISIT_CAPS;
+type Kind = BoundKind;
+
+/** The visit record's name for what a bound kept out (`capped.<name>`, lib/schema/visit.ts). */
+export const CAPPED_FIELD: Record<Kind, CappedKind> = { 'dark-pattern': 'darkPattern', ad: 'ad', engagement: 'engagement', 'resource-timing': 'resourceTiming' };
 
 interface VisitState {
   counts: Record<Kind, number>;
@@ -24,9 +29,13 @@ export interface VisitBounds {
   admitFinding(visitId: string, finding: FindingReport): boolean;
   /** Whether one more engagement act of this visit may be recorded. */
   admitAct(visitId: string): boolean;
+  /** Whether one more request only Resource Timing showed may be recorded for this visit. */
+  admitObserved(visitId: string): boolean;
+  /** `n` more of `kind` were kept out before they reached here (a content script's own cap). */
+  noteCapped(visitId: string, kind: Kind, n: number): void;
 }
 
-export function createVisitBounds(onCapped: (kind: Kind) => void): VisitBounds {
+export function createVisitBounds(onCapped: (kind: Kind, visitId: string, n: number) => void): VisitBounds {
   const visits = new Map<string, VisitState>();
   const stateOf = (visitId: string): VisitState => {
     let state = visits.get(visitId);
@@ -36,14 +45,14 @@ export function createVisitBounds(onCapped: (kind: Kind) => void): VisitBounds {
       visits.set(visitId, state);
       return state;
     }
-    state = { counts: { 'dark-pattern': 0, ad: 0, engagement: 0 }, patterns: new Set(), units: new Set() };
+    state = { counts: { 'dark-pattern': 0, ad: 0, engagement: 0, 'resource-timing': 0 }, patterns: new Set(), units: new Set() };
     visits.set(visitId, state);
     if (visits.size > MAX_VISITS) visits.delete(visits.keys().next().value!);
     return state;
   };
-  const take = (state: VisitState, kind: Kind): boolean => {
+  const take = (visitId: string, state: VisitState, kind: Kind): boolean => {
     if (state.counts[kind] >= VISIT_CAPS[kind]) {
-      onCapped(kind);
+      onCapped(kind, visitId, 1);
       return false;
     }
     state.counts[kind] += 1;
@@ -55,22 +64,26 @@ export function createVisitBounds(onCapped: (kind: Kind) => void): VisitBounds {
       if (finding.kind === 'ad') {
         if (finding.phase === 'impression') {
           if (state.units.has(finding.unitId)) return true;
-          onCapped('ad');
+          onCapped('ad', visitId, 1);
           return false;
         }
-        if (!take(state, 'ad')) return false;
+        if (!take(visitId, state, 'ad')) return false;
         state.units.add(finding.unitId);
         return true;
       }
       const key = `${finding.type}\u0000${finding.evidence}`;
       if (state.patterns.has(key)) {
-        onCapped('dark-pattern');
+        onCapped('dark-pattern', visitId, 1);
         return false;
       }
-      if (!take(state, 'dark-pattern')) return false;
+      if (!take(visitId, state, 'dark-pattern')) return false;
       state.patterns.add(key);
       return true;
     },
-    admitAct: (visitId) => take(stateOf(visitId), 'engagement'),
+    admitAct: (visitId) => take(visitId, stateOf(visitId), 'engagement'),
+    admitObserved: (visitId) => take(visitId, stateOf(visitId), 'resource-timing'),
+    noteCapped(visitId, kind, n) {
+      if (n > 0) onCapped(kind, visitId, n);
+    },
   };
 }

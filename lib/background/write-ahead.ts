@@ -2,6 +2,7 @@ import type { WriteOp, WriteQueue } from '../log/write-queue';
 import type { RequestDetails } from './recorder';
 import { logEvent } from '../schema/events';
 import { pageVisit } from '../schema/visit';
+import { upgradeRecord } from '../schema/upgrade';
 
 /**
  * A write-ahead copy of what the write queue holds (issue #10, item 4): the write queue keeps ops in
@@ -125,8 +126,8 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       let malformed = 0;
       for (const item of raw) {
         const op = (item as { op?: unknown } | null)?.op;
-        const visit = op === 'visit' ? pageVisit.safeParse((item as { visit?: unknown }).visit) : null;
-        const event = op === 'event' ? logEvent.safeParse((item as { event?: unknown }).event) : null;
+        const visit = op === 'visit' ? pageVisit.safeParse(upgradeRecord((item as { visit?: unknown }).visit)) : null;
+        const event = op === 'event' ? logEvent.safeParse(upgradeRecord((item as { event?: unknown }).event)) : null;
         const request = op === 'request' ? readRequest((item as { details?: unknown }).details) : null;
         if (visit?.success) ops.push({ op: 'visit', visit: visit.data });
         else if (event?.success) ops.push({ op: 'event', event: event.data });

@@ -41,6 +41,7 @@ export function runContentScript(): void {
     },
     sendEngagement: (acts) => send({ type: 'engagement', acts }),
     sendFindings: (findings) => send({ type: 'findings', findings }),
+    sendResourceTiming: (report) => send({ type: 'resource-timing', ...report }),
     classifyUrls: async (urls) => {
       const answer = (await send({ type: 'classify-urls', urls })) as { verdicts?: Record<string, HostVerdict | null> } | undefined;
       return answer?.verdicts ?? {};

@@ -13,6 +13,7 @@ import { createFindingsReporter } from './findings-reporter';
 import { watchCountdowns, type CountdownWatcher } from './watch-countdowns';
 import { createVerdictCache } from './verdicts';
 import { createListSelectorCache, type ListRequest } from './list-selectors';
+import { watchResourceTiming, type ResourceTimingReport } from './resource-timing';
 
 export type { ContentSettings };
 
@@ -27,6 +28,8 @@ export interface ContentPorts {
   onSettingsChanged(listener: () => void): () => void;
   sendEngagement(acts: EngagementAct[]): Promise<unknown>;
   sendFindings(findings: FindingReport[]): Promise<unknown>;
+  /** Requests this document's Resource Timing entries show (`resource-timing`); absent: not watched. */
+  sendResourceTiming?(report: ResourceTimingReport): Promise<unknown>;
   classifyUrls(urls: string[]): Promise<Record<string, HostVerdict | null>>;
   /** Text-classifier facts, in order; null when the background did not answer. */
   classifyTexts(texts: string[], lang: string | null): Promise<TextFacts[] | null>;
@@ -99,9 +102,16 @@ export function startContent(options: ContentOptions): () => void {
   let ticket = 0;
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  // From the start (document_start): what loaded before the settings answer is sent after it, unless paused.
+  const sendTimings = ports.sendResourceTiming?.bind(ports);
+  const timings = sendTimings ? watchResourceTiming(options.win, sendTimings) : null;
+  const onHide = () => timings?.flush();
+  if (timings) options.win.addEventListener('pagehide', onHide);
 
   const apply = (settings: ContentSettings) => {
     const on = !settings.paused;
+    if (on) timings?.enable();
+    else timings?.disable();
     const wanted: Active = {
       ads: on && settings.families.ads,
       darkPatterns: on && settings.families.darkPatterns,
@@ -141,6 +151,8 @@ export function startContent(options: ContentOptions): () => void {
     stopped = true;
     if (retryTimer !== null) clearTimeout(retryTimer);
     unsubscribe();
+    timings?.stop();
+    options.win.removeEventListener('pagehide', onHide);
     runtime?.stop();
   };
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod/mini';
-import { adEvent, darkPatternEvent, engagementEvent, trackerEvent } from '../schema/events';
 import { SCHEMA_VERSION } from '../schema/common';
 import { manifest } from './manifest';
-import { exportRecord, visitRecord, type RecordKind } from './records';
+import { adRecord, darkPatternRecord, engagementRecord, exportRecord, trackerRecord, visitRecord, type RecordKind } from './records';
 
 /**
  * JSON Schema of every record kind and of the manifest, generated from the zod schemas
@@ -12,10 +11,10 @@ import { exportRecord, visitRecord, type RecordKind } from './records';
  */
 export const KIND_SCHEMAS = {
   visit: visitRecord,
-  tracker: trackerEvent,
-  ad: adEvent,
-  'dark-pattern': darkPatternEvent,
-  engagement: engagementEvent,
+  tracker: trackerRecord,
+  ad: adRecord,
+  'dark-pattern': darkPatternRecord,
+  engagement: engagementRecord,
 } as const satisfies Record<RecordKind, unknown>;
 
 /** File stem → schema: one per kind, `record` (any line of a JSON Lines export), `manifest`. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod/mini';
 import { SCHEMA_VERSION } from '../schema/common';
+import { READABLE_SCHEMA_VERSIONS, upgradeRecord } from '../schema/upgrade';
 import { KIND_SCHEMAS } from './json-schema';
 import { RECORD_KINDS, type ExportRecord, type RecordKind } from './records';
 
@@ -56,12 +57,14 @@ export function parseExportLine(line: string): LineResult {
     return { ok: false, error: `not JSON (${(error as Error).message})` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'not a JSON object' };
+  // Schema 2 is read as 3 (lib/schema/upgrade.ts).
+  value = upgradeRecord(value);
   const { kind, schemaVersion } = value as { kind?: unknown; schemaVersion?: unknown };
   if (typeof kind !== 'string' || !(RECORD_KINDS as readonly string[]).includes(kind)) {
     return { ok: false, error: `unknown kind ${JSON.stringify(kind)} (expected one of ${RECORD_KINDS.join(', ')})` };
   }
   if (schemaVersion !== SCHEMA_VERSION) {
-    return { ok: false, error: `schemaVersion ${JSON.stringify(schemaVersion)}, this Beaker reads ${SCHEMA_VERSION}` };
+    return { ok: false, error: `schemaVersion ${JSON.stringify(schemaVersion)}, this Beaker reads ${READABLE_SCHEMA_VERSIONS.join(' and ')}` };
   }
   const result = KIND_SCHEMAS[kind as RecordKind].safeParse(value);
   if (!result.success) return { ok: false, error: `${kind} record: ${describeIssues(result.error, value)}` };

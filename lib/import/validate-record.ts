@@ -1,7 +1,9 @@
 import type { z } from 'zod/mini';
 import { SCHEMA_VERSION } from '../schema/common';
-import { adEvent, darkPatternEvent, engagementEvent, trackerEvent, type LogEvent } from '../schema/events';
-import { RECORD_KINDS, recordToVisit, visitRecord, type RecordKind } from '../export/records';
+import { READABLE_SCHEMA_VERSIONS, upgradeRecord } from '../schema/upgrade';
+import type { LogEvent } from '../schema/events';
+import { KIND_SCHEMAS } from '../export/json-schema';
+import { RECORD_KINDS, recordToVisit, type visitRecord, type RecordKind } from '../export/records';
 import type { PageVisit } from '../schema/visit';
 
 /**
@@ -9,13 +11,6 @@ import type { PageVisit } from '../schema/visit';
  * and import"): JSON, a known `kind`, this Beaker's `schemaVersion`, the kind's zod schema, and no
  * field the schema does not know (zod would drop it silently, and an import loses nothing quietly).
  */
-const KIND_SCHEMAS: Record<RecordKind, z.ZodMiniObject> = {
-  visit: visitRecord,
-  tracker: trackerEvent,
-  ad: adEvent,
-  'dark-pattern': darkPatternEvent,
-  engagement: engagementEvent,
-};
 
 export type ValidRecord = { kind: 'visit'; visit: PageVisit } | { kind: 'event'; event: LogEvent };
 export type LineCheck = { ok: true; record: ValidRecord } | { ok: false; problem: string };
@@ -73,7 +68,8 @@ export function checkRecordLine(line: string): LineCheck {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, problem: `is ${typeName(value)}, not a record (a JSON object with a "kind")` };
   }
-  const raw = value as Record<string, unknown>;
+  // A record of an older schema this Beaker still reads (2: the same fields, fewer optional ones) is imported as the current one.
+  const raw = upgradeRecord(value as Record<string, unknown>);
   const kind = raw.kind;
   if (typeof kind !== 'string' || !(RECORD_KINDS as readonly string[]).includes(kind)) {
     const seen = typeof kind === 'string' ? `unknown kind ${JSON.stringify(kind.slice(0, 40))}` : 'no "kind"';
@@ -82,10 +78,10 @@ export function checkRecordLine(line: string): LineCheck {
   if (raw.schemaVersion !== SCHEMA_VERSION) {
     return {
       ok: false,
-      problem: `has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this Beaker reads schema ${SCHEMA_VERSION} only (README, "Schema changes")`,
+      problem: `has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this Beaker reads schema ${READABLE_SCHEMA_VERSIONS.join(' and ')} (README, "Schema changes")`,
     };
   }
-  const schema = KIND_SCHEMAS[kind as RecordKind];
+  const schema: z.ZodMiniObject = KIND_SCHEMAS[kind as RecordKind];
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issues = parsed.error.issues as unknown as Issue[];

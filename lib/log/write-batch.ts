@@ -1,4 +1,4 @@
-import type { Counts, LogEvent, PageVisit, SiteDay } from '../schema';
+import type { CappedKind, Counts, LogEvent, PageVisit, SiteDay } from '../schema';
 import { emptyCounts } from '../schema/events';
 import { siteDayKey, type BeakerDatabase } from './database';
 import { chunkEvents, visitChunkRange } from './event-chunks';
@@ -11,7 +11,9 @@ export type WriteOp =
   | { op: 'event'; event: LogEvent }
   | { op: 'requests'; visitId: string; total: number; thirdParty: number }
   /** Events of a visit that were lost before they reached the log (completeness: `droppedEvents`). */
-  | { op: 'dropped'; visitId: string; events: number };
+  | { op: 'dropped'; visitId: string; events: number }
+  /** What the per-visit bounds kept out (schema 3, the visit's `capped`; lib/background/visit-bounds.ts). */
+  | { op: 'capped'; visitId: string; kind: CappedKind; n: number };
 
 /** The roll-up count an event adds to (`null`: it is recorded but not counted). */
 export function countedAs(event: LogEvent): keyof Counts | null {
@@ -187,6 +189,12 @@ function applyOps(batch: readonly WriteOp[], state: BatchState): { visits: Set<P
       const visit = visitById.get(item.visitId);
       if (visit) {
         visit.droppedEvents = (visit.droppedEvents ?? 0) + item.events;
+        visits.add(visit);
+      }
+    } else if (item.op === 'capped') {
+      const visit = visitById.get(item.visitId);
+      if (visit && item.n > 0) {
+        visit.capped = { ...visit.capped, [item.kind]: (visit.capped?.[item.kind] ?? 0) + item.n };
         visits.add(visit);
       }
     } else {

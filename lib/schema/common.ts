@@ -3,8 +3,17 @@ import { z } from 'zod/mini';
 /**
  * Bumped whenever a record's shape changes; every record carries it so exports stay readable.
  * 1: first version. 2: visits carry `seenFromStart` and `droppedEvents` (README, "Schema changes").
+ * 3: visits may carry `partial` and `capped`, tracker records `observedBy` (all optional, so a
+ * schema 2 record is a schema 3 record with another number: lib/schema/upgrade.ts).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+/**
+ * What a record's `schemaVersion` may be: what Beaker writes now, and the versions it still reads
+ * (lib/schema/upgrade.ts). The log is not rewritten at a bump that only adds optional fields, so a
+ * stored record may carry an older number; exports and imports carry SCHEMA_VERSION.
+ */
+export const READABLE_SCHEMA_VERSIONS = [2, SCHEMA_VERSION] as const;
+export const schemaVersionField = z.literal(READABLE_SCHEMA_VERSIONS);
 
 /** Caps keep one hostile page from filling the log: URLs and evidence are cut, never rejected. */
 export const MAX_URL_LENGTH = 2048;
@@ -30,7 +39,7 @@ export type Reason = z.infer<typeof reason>;
  */
 export const provenance = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(80)),
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: schemaVersionField,
   extensionVersion: z.string(),
   trackerDbVersion: z.string(),
   /** Rule or detector id with its version, e.g. `trackerdb/google_analytics` or `beacon/collect-endpoint@1`. */

@@ -10,7 +10,8 @@ import {
   MAX_TEXTS_PER_MESSAGE,
   MAX_URLS_PER_MESSAGE,
 } from '../message-limits';
-import { reason } from './common';
+import { nonNegativeInt, reason } from './common';
+import { MAX_INITIATOR_TYPE_CHARS, MAX_RESOURCE_ENTRIES_PER_MESSAGE, MAX_RESOURCE_URL_CHARS } from './resource-timing-limits';
 import { engagementAction } from './events';
 
 /**
@@ -60,6 +61,18 @@ export const findingReport = z.discriminatedUnion('kind', [
 ]);
 export type FindingReport = z.infer<typeof findingReport>;
 
+/**
+ * A request the page's Resource Timing entries show (ARCHITECTURE.md, "Requests Beaker did not see"):
+ * its URL (http or https, without its fragment), the entry's `initiatorType`, and when it started
+ * (epoch milliseconds: the page's time origin plus the entry's `startTime`).
+ */
+export const resourceEntry = z.object({
+  url: boundedText(MAX_RESOURCE_URL_CHARS).check(z.minLength(1)),
+  initiator: boundedText(MAX_INITIATOR_TYPE_CHARS),
+  at: z.number().check(z.gte(0)),
+});
+export type ResourceEntry = z.infer<typeof resourceEntry>;
+
 /** Content script → background. */
 export const contentMessage = z.discriminatedUnion('type', [
   z.object({
@@ -69,6 +82,18 @@ export const contentMessage = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('findings'),
     findings: z.array(findingReport).check(z.minLength(1), z.maxLength(MAX_FINDINGS_PER_MESSAGE)),
+  }),
+  z.object({
+    /**
+     * Requests this document's Resource Timing entries show, each URL once per document, at most
+     * MAX_RESOURCE_URLS_PER_DOCUMENT: the background records those it has no webRequest record of.
+     * `capped`: URLs left out over that cap since the last report; `overflowed`: the page's buffer
+     * was full before the content script started, so earlier entries may be gone.
+     */
+    type: z.literal('resource-timing'),
+    entries: z.array(resourceEntry).check(z.maxLength(MAX_RESOURCE_ENTRIES_PER_MESSAGE)),
+    capped: nonNegativeInt,
+    overflowed: z.boolean(),
   }),
   z.object({
     /** TrackerDB verdicts for the sources of frames, images and scripts (ad-host detection). */

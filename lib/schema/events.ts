@@ -45,10 +45,18 @@ export const trackerFinding = z.object({
 });
 export type TrackerFinding = z.infer<typeof trackerFinding>;
 
+/**
+ * How Beaker learnt of a request (schema 3): absent, the browser's webRequest events;
+ * `resource-timing`, only the page's Resource Timing entries, sent by the content script for a
+ * request the background had no record of (ARCHITECTURE.md, "Requests Beaker did not see").
+ */
+export const OBSERVED_BY = ['resource-timing'] as const;
+
 export const trackerEvent = z.object({
   ...provenance.shape,
   kind: z.literal('tracker'),
   ...trackerFinding.shape,
+  observedBy: z.optional(z.enum(OBSERVED_BY)),
 });
 
 export const adEvent = z.object({

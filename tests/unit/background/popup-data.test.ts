@@ -77,6 +77,22 @@ describe('get-popup-data, computed in the background', () => {
     expect(popupData.safeParse({ ...answer, off: ['cookies'] }).success).toBe(false);
   });
 
+  test('a visit Beaker joined late (schema 3 partial) says so, with what was recovered; one seen from its start does not', async () => {
+    const late = makeVisit({ id: 's1:vlate', day: localDay(NOW), startedAt: NOW.toISOString(), seenFromStart: false, partial: true });
+    const whole = makeVisit({ id: 's1:vwhole', day: localDay(NOW), startedAt: NOW.toISOString() });
+    const queue = createWriteQueue(async () => db);
+    queue.push({ op: 'visit', visit: late });
+    queue.push({ op: 'visit', visit: whole });
+    queue.push({ op: 'event', event: makeTrackerEvent(late, { observedBy: 'resource-timing' }) });
+    await queue.flush();
+    const answer = await popupDataFor(db, tab({ visitId: late.id }), NOW);
+    if (answer.status !== 'ready') throw new Error(answer.status);
+    expect('partial' in answer && answer.partial).toBe(true);
+    expect(answer.summary.targeted).toBe(1);
+    const other = await popupDataFor(db, tab({ visitId: whole.id }), NOW);
+    expect('partial' in other).toBe(false);
+  });
+
   test('a flooded visit: the lists come from at most POPUP_MAX_EVENTS records and say so; the counts stay complete', async () => {
     const visit = makeVisit({ day: localDay(NOW), startedAt: NOW.toISOString() });
     const queue = createWriteQueue(async () => db, { maxBatch: 500 });

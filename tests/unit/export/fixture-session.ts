@@ -39,6 +39,10 @@ export function fixtureSession(): ExportRecord[] {
     day: '2026-11-21',
     navigation: 'history',
     counts: { tracker: 1, ad: 0, darkPattern: 0, engagement: 1, requests: 3, thirdPartyRequests: 1 },
+    // Schema 3: joined late, and the bounds kept some out.
+    seenFromStart: false,
+    partial: true,
+    capped: { darkPattern: 12, ad: 0, engagement: 3, resourceTiming: 1 },
   });
   const ga = makeTrackerEvent(news, { time: '2026-11-20T10:00:01.000Z' });
   const pixel = makeTrackerEvent(news, {
@@ -65,6 +69,8 @@ export function fixtureSession(): ExportRecord[] {
     beacon: { kinds: ['collect-endpoint'] },
     ruleId: 'beacon@1/collect-endpoint/generic',
     reasons: [{ rule: 'beacon@1/collect-endpoint/generic', detail: 'see https://metrics.shop.example/collect?uid=777' }],
+    // Schema 3: known only from the page's Resource Timing entries.
+    observedBy: 'resource-timing',
   });
   const ad = {
     ...provenanceOf(news, 9001, 'ads/gpt-slot@1', '2026-11-20T10:00:03.000Z'),

@@ -93,7 +93,7 @@ describe('npm run export', () => {
     const out2 = join(tmp(), 'out2');
     const bad = cli(['--in', input, '--out', out2, '--format', 'parquet', '--no-privacy']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('shop.example.jsonl:1: visit record: navigation: expected "load" or "history", got 7');
+    expect(bad.stderr).toContain('shop.example.jsonl:1: visit record: navigation: expected "load" or "history" or "background", got 7');
     expect(existsSync(out2) ? listAll(out2) : []).toEqual([]);
   }, 20_000);
 });

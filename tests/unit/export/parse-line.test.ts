@@ -22,14 +22,14 @@ describe('parseExportLine', () => {
     expect(error('')).toBe('empty line');
     expect(error('[1,2]')).toBe('not a JSON object');
     expect(error(line({ ...tracker, kind: 'cookie' }))).toBe('unknown kind "cookie" (expected one of visit, tracker, ad, dark-pattern, engagement)');
-    expect(error(line({ ...tracker, schemaVersion: SCHEMA_VERSION + 1 }))).toBe(`schemaVersion ${SCHEMA_VERSION + 1}, this Beaker reads ${SCHEMA_VERSION}`);
+    expect(error(line({ ...tracker, schemaVersion: SCHEMA_VERSION + 1 }))).toBe(`schemaVersion ${SCHEMA_VERSION + 1}, this Beaker reads 2 and ${SCHEMA_VERSION}`);
     expect(error(line({ ...tracker, seq: -1 }))).toBe('tracker record: seq: smaller than 0');
     expect(error(line({ ...tracker, thirdParty: 'yes' }))).toBe('tracker record: thirdParty: expected boolean, got "yes"');
     expect(error(line({ ...tracker, time: 'yesterday' }))).toBe('tracker record: time: not a valid datetime, got "yesterday"');
     expect(error(line({ ...tracker, url: 'x'.repeat(3000) }))).toBe('tracker record: url: longer than 2048');
     const { host: _host, ...noHost } = tracker as Record<string, unknown>;
     expect(error(line(noHost))).toBe('tracker record: host: expected string, missing');
-    expect(error(line({ ...session[0], navigation: 'teleport' }))).toBe('visit record: navigation: expected "load" or "history", got "teleport"');
+    expect(error(line({ ...session[0], navigation: 'teleport' }))).toBe('visit record: navigation: expected "load" or "history" or "background", got "teleport"');
     expect(error('x'.repeat(MAX_LINE_CHARS + 1))).toMatch(/^line of 1000001 characters/);
   });
 });
