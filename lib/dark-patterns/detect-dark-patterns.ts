@@ -1,4 +1,5 @@
 import type { PassResult } from '../core/detector';
+import { queryIndex, type PageIndex } from '../core/page-index';
 import type { DarkPatternFinding, DetectorContext, Finding } from '../core/detector';
 import { confirmshaming } from './detectors/confirmshaming';
 import { consentDialog } from './detectors/consent-dialog';
@@ -37,7 +38,21 @@ export const DARK_PATTERN_DETECTORS: readonly DarkPatternDetector[] = [
  * reported in `errors` with its id and the others still run; one finding per element, the most
  * confident one.
  */
-export function detectDarkPatterns(root: ParentNode, ctx: DetectorContext, detectors: readonly DarkPatternDetector[] = DARK_PATTERN_DETECTORS): PassResult {
+export function detectDarkPatterns(root: ParentNode, given: DetectorContext, detectors: readonly DarkPatternDetector[] = DARK_PATTERN_DETECTORS): PassResult {
+  // Without the scanner's index (unit tests, scripts), one `queryIndex` per root for the whole pass,
+  // so the detectors share its memos (overlays, text units) as they share the index's in a page.
+  let ctx = given;
+  if (!ctx.index) {
+    const indexes = new Map<ParentNode, PageIndex>();
+    ctx = {
+      ...given,
+      index: (r) => {
+        let index = indexes.get(r);
+        if (!index) indexes.set(r, (index = queryIndex(r)));
+        return index;
+      },
+    };
+  }
   const errors: PassResult['errors'] = [];
   const best = new Map<Element, DarkPatternFinding>();
   for (const detector of detectors) {

@@ -1,19 +1,14 @@
 import type { Finding } from '../../core/detector';
-import { indexOf } from '../../core/page-index';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
 import { consentScore } from '../support/consent-text';
 import { BUTTON_SELECTOR, candidates, isHidden, textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { NAG_PURPOSES } from '../support/nag-purposes';
-import { findOverlays, isDialogLike, OVERLAY_SOURCES, OVERLAY_WORDS, outermost } from '../support/overlays';
+import { findOverlays, OVERLAY_SOURCES, outermost } from '../support/overlays';
 import { WORDS } from '../support/structural-words';
 
 const ID = 'dark-patterns/soft-prompt';
 
-/** Class and id words of push-prompt and ad-block-wall scripts (OneSignal, PushEngage, Funding Choices …). */
-export const SOFT_PROMPT_WORDS = ['push', 'notif', 'onesignal', 'slidedown', 'optin', 'opt-in', 'prompt', 'adblock', 'ad-block', 'adb-', 'fc-ab', 'blocker'] as const;
-const SOFT_PROMPT_SELECTOR = SOFT_PROMPT_WORDS.flatMap((w) => [`[class*="${w}" i]`, `[id*="${w}" i]`]).join(', ');
-const MAX_CANDIDATES = 200;
 /** A soft prompt is a sentence and two buttons; more text is a page (a settings screen). */
 const MAX_PROMPT_TEXT = 600;
 /** A prompt this soon after a click or key press is taken as asked for. */
@@ -43,13 +38,11 @@ export const softPrompt: DarkPatternDetector = {
   version: 1,
   types: ['notification-without-gesture', 'nagging-overlay'],
   description: 'Page-made "allow notifications?" boxes and ad-block walls of any size, floating or in a dialog, shown without a click.',
-  sources: { ...OVERLAY_SOURCES, words: [...OVERLAY_WORDS, ...SOFT_PROMPT_WORDS] },
+  sources: OVERLAY_SOURCES,
   detect(root: ParentNode, ctx: DarkPatternContext): Finding[] {
     if (askedFor(ctx)) return [];
-    const hinted = indexOf(root, ctx)
-      .select(SOFT_PROMPT_SELECTOR, { words: true }, MAX_CANDIDATES)
-      .filter((el) => isDialogLike(el, ctx.win) && !isHidden(el, ctx.win));
-    const all = outermost([...new Set([...findOverlays(root, ctx), ...hinted])]);
+    // The push-prompt and ad-block words are overlay words (support/overlays.ts): one shared answer.
+    const all = outermost(findOverlays(root, ctx));
     const findings: Finding[] = [];
     for (const prompt of all) {
       const text = textOf(prompt, { maxChars: MAX_PROMPT_TEXT, maxNodes: 1500 });

@@ -13,6 +13,11 @@ export const DIALOG_SOURCE: Source = { tags: ['dialog'], attrs: ['role', 'aria-m
 export const OVERLAY_WORDS = [
   'modal', 'popup', 'pop-up', 'overlay', 'lightbox', 'interstitial', 'banner', 'cookie', 'consent',
   'gdpr', 'cmp', 'privacy', 'newsletter', 'subscribe', 'notice', 'dialog',
+  // Consent platforms' own ids and classes (issue #11): they help find the dialog, the verdict still
+  // comes from what it shows (its buttons, their prominence, ticked purposes).
+  'usercentrics', 'didomi', 'onetrust', 'truste', 'sp_message', 'osano', 'cky-', 'cmplz', 'iubenda', 'klaro', 'borlabs', 'termly', 'axeptio',
+  // Push-prompt and ad-block-wall scripts (OneSignal, PushEngage, Funding Choices …; soft-prompt.ts).
+  'push', 'notif', 'onesignal', 'slidedown', 'optin', 'opt-in', 'prompt', 'adblock', 'ad-block', 'adb-', 'fc-ab', 'blocker',
 ] as const;
 
 /** What `findOverlays` draws from the index: detectors that call it declare these sources. */

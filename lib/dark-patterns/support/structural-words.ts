@@ -141,7 +141,7 @@ export const WORDS = {
 export const WORD_RULES: readonly WordRule[] = Object.values(WORDS);
 
 /** A price with its currency: `$11.99`, `11,99 €`, `£45`, `CHF 20`. */
-export const PRICE = /(?:[$£€¥]|\b(?:USD|EUR|GBP|CHF|R\$)) ?(\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{1,2})?)|(\d{1,6}(?:[.,]\d{3})*(?:[.,]\d{1,2})?) ?(?:[€£$]|\b(?:EUR|USD|GBP|CHF|kr)\b)/;
+export const PRICE = /(?:[$£€¥]|\b(?:USD|EUR|GBP|CHF|R\$)) ?(\d{1,6}(?:[.,]\d{3}){0,3}(?:[.,]\d{1,2})?)|(\d{1,6}(?:[.,]\d{3}){0,3}(?:[.,]\d{1,2})?) ?(?:[€£$]|\b(?:EUR|USD|GBP|CHF|kr)\b)/;
 /** The period a price is for, so that "$100 a year" and "$10 a month" compare per month. */
 export const PERIOD = /\/ ?(mo|month|monat|mois|mes|mese|maand|m[eê]s|yr|year|jahr|an|a[ñn]o|anno|jaar|ano|wk|week|woche)\b|\bper (month|year|week)\b|\ba (month|year|week)\b|\bpro (monat|jahr|woche)\b|\bpar (mois|an)\b|\bal (mes|a[ñn]o)\b|\bmonthly\b|\byearly\b|\bannually\b|monatlich|j[äa]hrlich|mensuel|annuel/i;
 
