@@ -66,7 +66,7 @@ export function formatNumber(n: number): string {
 }
 
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(lang(), { style: 'short', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(lang(), { style: 'short', type: 'unit' }).format(items);
 }
 
 const substitutions = (subs: readonly (string | number)[]): string[] => subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s));

@@ -76,7 +76,10 @@ test('the extension is installed and its background page is ready', async () => 
   const built = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as { name: string; version: string };
   const info = await ext.evaluate(() => ({ id: browser.runtime.id, manifest: browser.runtime.getManifest() }));
   expect(info.id).toBe(GECKO_ID);
-  expect(info.manifest).toMatchObject({ name: built.name, version: built.version, manifest_version: 2 });
+  // The built name is `__MSG_ext_name__`; Firefox hands the page the English message (default_locale en).
+  const english = JSON.parse(readFileSync(join(buildDir, '_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+  expect(built.name).toBe('__MSG_ext_name__');
+  expect(info.manifest).toMatchObject({ name: english.ext_name!.message, version: built.version, manifest_version: 2 });
   expect(await firefoxBackgroundState(ext)).toEqual({ ready: true, initError: null });
 });
 
