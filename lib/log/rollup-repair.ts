@@ -105,9 +105,10 @@ async function readRollups(db: BeakerDatabase, from: string, to: string): Promis
 
 /**
  * The days whose roll-ups do not agree with each other (see above), oldest first. Without `orgs`,
- * only what site-days and extras can say (visits, layout, an extra missing): the plot's check.
+ * only what site-days and extras can say (visits, an extra missing, and unless `layout` is false
+ * the extras' layout): the plot's check, which needs neither networks nor dark patterns.
  */
-export function inconsistentDays(r: Pick<DayRollups, 'siteDays' | 'extras'> & { orgs?: readonly OrgDay[] }): string[] {
+export function inconsistentDays(r: Pick<DayRollups, 'siteDays' | 'extras'> & { orgs?: readonly OrgDay[] }, layout = true): string[] {
   const bad = new Set<string>();
   const visitsOf = new Map(r.siteDays.map((d) => [d.key, d.visits]));
   const sums = new Map<string, { requests: number; links: number }>();
@@ -119,7 +120,7 @@ export function inconsistentDays(r: Pick<DayRollups, 'siteDays' | 'extras'> & { 
   const extraKeys = new Set<string>();
   for (const extra of r.extras) {
     extraKeys.add(extra.key);
-    if (visitsOf.get(extra.key) !== extra.visits || !hasCurrentLayout(extra)) bad.add(extra.day);
+    if (visitsOf.get(extra.key) !== extra.visits || (layout && !hasCurrentLayout(extra))) bad.add(extra.day);
     sum(extra.day).requests += extra.orgRequests;
     sum(extra.day).links += extra.orgLinks;
   }
@@ -152,14 +153,16 @@ export async function verifiedRollups(db: BeakerDatabase, from: string, to: stri
 /**
  * What the overview's first paint needs (the series and the ranking): the site-days and extras of
  * `from`..`to`, checked as far as they can be without the organizations (visits, layout, a missing
- * extra). A day that fails sends the read through `verifiedRollups` (the whole check, rebuilding);
- * a fault the organizations alone show (their sums) is found by the overview's full read that
- * follows, which rebuilds the day and answers with the series again.
+ * extra; not the layout). A day that fails sends the read through `verifiedRollups` (the whole
+ * check, rebuilding); a fault only the organizations or the layout show is found by the overview's
+ * full read that follows, which rebuilds the day and answers with the series again.
  */
 export async function plotRollups(db: BeakerDatabase, from: string, to: string): Promise<Pick<DayRollups, 'siteDays' | 'extras' | 'rebuilt'>> {
   const range = IDBKeyRange.bound(from, to);
   const tx = db.transaction(['siteDays', 'siteDayExtras']);
   const [siteDays, extras] = await Promise.all([tx.objectStore('siteDays').index('by-day').getAll(range), tx.objectStore('siteDayExtras').index('by-day').getAll(range), tx.done]);
-  if (inconsistentDays({ siteDays, extras }).length === 0) return { siteDays, extras, rebuilt: [] };
+  // An extra of the earlier layout still has its visits and ads seen right: the plot paints, and
+  // the overview's full read that follows rebuilds the day (the first open after an update).
+  if (inconsistentDays({ siteDays, extras }, false).length === 0) return { siteDays, extras, rebuilt: [] };
   return verifiedRollups(db, from, to);
 }

@@ -52,6 +52,8 @@ export interface OpenMeasure {
   readyMedianMs: number;
   heapMB: number;
   verified: boolean;
+  /** The span's roll-up reads alone (see `storeReads`), ms. */
+  reads: Record<'siteDays' | 'extras' | 'orgDays', number>;
 }
 
 export interface DashboardResult {
@@ -132,6 +134,41 @@ function askHistory(ext: Page, span: number, type: 'get-history' | 'get-history-
   );
 }
 
+/**
+ * What an answer waits for: each roll-up store's read of a span alone, from an extension page
+ * (the same IndexedDB, no message), median of `n`: site-days and extras are one record per site-day,
+ * organization-days one per day.
+ */
+async function storeReads(ext: Page, span: number, n: number): Promise<Record<'siteDays' | 'extras' | 'orgDays', number>> {
+  const runs = await ext.evaluate(
+    async ([s, times]) => {
+      const D = (globalThis as any).__beakerDash;
+      const today = D.localDay(new Date());
+      const range = IDBKeyRange.bound(D.daysBefore(today, s - 1), today);
+      const raw: IDBDatabase = await new Promise((ok, fail) => {
+        const req = indexedDB.open('beaker');
+        req.onsuccess = () => ok(req.result);
+        req.onerror = () => fail(req.error);
+      });
+      const read = (store: string, index: string | null) =>
+        new Promise<number>((ok, fail) => {
+          const t0 = performance.now();
+          const os = raw.transaction(store).objectStore(store);
+          const req = (index ? os.index(index) : os).getAll(range);
+          req.onsuccess = () => ok(performance.now() - t0);
+          req.onerror = () => fail(req.error);
+        });
+      const out: { siteDays: number; extras: number; orgDays: number }[] = [];
+      for (let i = 0; i < times; i++) out.push({ siteDays: await read('siteDays', 'by-day'), extras: await read('siteDayExtras', 'by-day'), orgDays: await read('orgDays', null) });
+      raw.close();
+      return out;
+    },
+    [span, n] as const,
+  );
+  const med = (k: 'siteDays' | 'extras' | 'orgDays') => median(runs.map((r) => r[k]));
+  return { siteDays: med('siteDays'), extras: med('extras'), orgDays: med('orgDays') };
+}
+
 export async function benchDashboard(opts: DashboardOptions = {}): Promise<DashboardResult> {
   const sizes = opts.sizes ?? SIZES;
   const opensPer = opts.opens ?? OPENS;
@@ -190,7 +227,8 @@ export async function benchDashboard(opts: DashboardOptions = {}): Promise<Dashb
           await page.close();
         }
         log(`  dashboard: ${size} events, ${span} days: first paint ${paints.map((p) => fmt(p, 0)).join(', ')} ms; complete ${readys.map((p) => fmt(p, 0)).join(', ')} ms`);
-        opens.push({ size, span, paintsMs: paints, medianMs: median(paints), readyMs: readys, readyMedianMs: median(readys), answerMs: median(answers), plotAnswerMs: median(plotAnswers), heapMB: median(heaps), verified });
+        const reads = await storeReads(ext, span, opensPer);
+        opens.push({ size, span, reads, paintsMs: paints, medianMs: median(paints), readyMs: readys, readyMedianMs: median(readys), answerMs: median(answers), plotAnswerMs: median(plotAnswers), heapMB: median(heaps), verified });
       }
     }
     const ratioOf = (pick: (o: OpenMeasure) => number) =>
@@ -260,6 +298,12 @@ export function printDashboard(r: DashboardResult): string {
         fmt(o.heapMB, 1),
         o.span === 7 ? (o.verified ? 'yes' : 'NO') : '–',
       ]),
+    ),
+    '',
+    'what the answers wait for: each roll-up read of the span alone from an extension page (median ms; records read):',
+    ...r.opens.map(
+      (o) =>
+        `  ${k(o.size)} ${o.span} days: site-days ${fmt(o.reads.siteDays, 0)} ms, extras ${fmt(o.reads.extras, 0)} ms (one record per site-day each), organization-days ${fmt(o.reads.orgDays, 0)} ms (one per day)`,
     ),
     '',
     `1M / 100k (target: flat, ≈ 1): first paint ${Object.entries(r.ratios).map(([span, x]) => `${span} days ${fmt(x)}×`).join(', ')}; complete ${Object.entries(r.readyRatios).map(([span, x]) => `${span} days ${fmt(x)}×`).join(', ')}; heap while open ${Object.entries(r.heapRatios).map(([span, x]) => `${span} days ${fmt(x)}×`).join(', ')}`,

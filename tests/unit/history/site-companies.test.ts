@@ -98,10 +98,14 @@ describe('extras from before networks and dark patterns were rolled up', () => {
     const extra = (await h.db.get('siteDayExtras', 'news.example|2026-11-14'))!;
     const { networks: _n, patterns: _p, ...old } = extra;
     await h.db.put('siteDayExtras', old as typeof extra);
-    // The plot's check sees it too (it needs no organizations).
-    expect(inconsistentDays({ siteDays: await h.db.getAll('siteDays'), extras: await h.db.getAll('siteDayExtras') })).toEqual(['2026-11-14']);
+    const rollups = { siteDays: await h.db.getAll('siteDays'), extras: await h.db.getAll('siteDayExtras') };
+    expect(inconsistentDays(rollups)).toEqual(['2026-11-14']);
+    // The plot needs neither networks nor dark patterns: it paints from the old extra (its visits
+    // and ads seen are right), and the full read rebuilds the day.
+    expect(inconsistentDays(rollups, false)).toEqual([]);
     const plot = await plotRollups(h.db, WEEK[0]!, TODAY);
-    expect(plot.rebuilt).toEqual(['2026-11-14']);
+    expect([plot.rebuilt, plot.extras.reduce((n, e) => n + e.adSeen, 0)]).toEqual([[], 2]);
+    expect((await verifiedRollups(h.db, WEEK[0]!, TODAY)).rebuilt).toEqual(['2026-11-14']);
     expect((await h.db.get('siteDayExtras', 'news.example|2026-11-14'))!.networks).toEqual([{ network: null, shown: 2, seen: 1 }]);
     expect((await verifiedRollups(h.db, WEEK[0]!, TODAY)).rebuilt).toEqual([]);
   });
@@ -114,7 +118,7 @@ describe('extras from before networks and dark patterns were rolled up', () => {
     const blog = (await h.db.getAllFromIndex('visits', 'by-site', IDBKeyRange.bound(['blog.example', ''], ['blog.example', '\uffff'])))[0]!;
     await writeOps(h.db, [{ op: 'event', event: adTo(blog, 'rendered', 'slot-b') }]);
     expect((await h.db.get('siteDayExtras', 'blog.example|2026-11-20'))!.networks).toBeUndefined();
-    expect((await plotRollups(h.db, WEEK[0]!, TODAY)).rebuilt).toEqual([TODAY]);
+    expect((await verifiedRollups(h.db, WEEK[0]!, TODAY)).rebuilt).toEqual([TODAY]);
     expect((await siteView(h.db, 'blog.example', TODAY, 7)).companies.networks).toEqual([{ network: null, shown: 1, seen: 0 }]);
     expect((await darkPatternsByCategory(h.db, TODAY, 7)).total).toBe(0);
   });
