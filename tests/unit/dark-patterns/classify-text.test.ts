@@ -21,7 +21,7 @@ describe('normalizeText', () => {
     expect(normalizeText(input)).toBe(expected);
   });
 
-  test('cuts to 2,000 characters', () => {
+  test('cuts to MAX_TEXT_LENGTH (500, what a page may send) characters', () => {
     expect(normalizeText('a '.repeat(50_000)).length).toBe(MAX_TEXT_LENGTH);
   });
 });
@@ -182,7 +182,7 @@ describe('selection and limits', () => {
     expect(m?.index).toBe('great jacket. '.length);
   });
 
-  test('looks at the first 2,000 characters only', () => {
+  test('looks at the first 500 characters only', () => {
     const filler = 'Lorem ipsum dolor sit amet. '.repeat(100);
     expect(classifyText(`Only 2 left! ${filler}`)?.type).toBe('low-stock-message');
     expect(classifyText(`${filler} Only 2 left!`)).toBeNull();
