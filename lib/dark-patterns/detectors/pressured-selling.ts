@@ -143,16 +143,17 @@ export const pressuredSelling: DarkPatternDetector = {
       for (let depth = 0; node && depth < 4; depth++, node = node.parentElement) {
         const group = node.parentElement;
         if (!group || group.localName === 'body') break;
+        // Each group is looked at once, whatever it held (a product grid has many prices per card).
+        if (seen.has(group)) break;
+        seen.add(group);
         const n = group.childElementCount;
         if (n < 3 || n > MAX_CARDS) continue;
-        if (seen.has(group)) break;
         const cards: Card[] = [];
         for (let child = group.firstElementChild; child; child = child.nextElementSibling) {
           const price = priceOf(textOf(child, { maxChars: 300, maxNodes: 300 }));
           if (price !== null) cards.push({ el: child, title: titleOf(child), price });
         }
         if (cards.length < 3) continue;
-        seen.add(group);
         const decoy = decoyIn(cards);
         if (decoy && !isHidden(group, ctx.win)) {
           findings.push(
