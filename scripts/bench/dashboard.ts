@@ -52,6 +52,9 @@ export interface OpenMeasure {
   readyMedianMs: number;
   heapMB: number;
   verified: boolean;
+  /** Medians, from navigation start: the page's script starts (User Timing `dashboard:start`), the plot's answer arrives (`dashboard:plot-answer`). */
+  startMs: number;
+  answeredMs: number;
   /** The span's roll-up reads alone (see `storeReads`), ms. */
   reads: Record<'siteDays' | 'extras' | 'orgDays', number>;
 }
@@ -107,17 +110,20 @@ async function heapOf(b: ExtensionBrowser, page: Page): Promise<number> {
  * Open the dashboard in a fresh tab. `heapMB`: what the tab adds to the JS heap of the extension's
  * pages (they share one renderer isolate with the page that filled the log: measured before and after).
  */
-async function openOnce(b: ExtensionBrowser, span: number, timeoutMs = 60_000): Promise<{ ms: number; readyMs: number; heapMB: number; page: Page }> {
+async function openOnce(b: ExtensionBrowser, span: number, timeoutMs = 60_000): Promise<{ ms: number; readyMs: number; startMs: number; answeredMs: number; heapMB: number; page: Page }> {
   const before = await heapOf(b, await b.extensionPage());
   const page = await b.context.newPage();
   await page.addInitScript(READY_PROBE);
   await page.goto(`chrome-extension://${b.extensionId}/dashboard.html#span=${span}`);
   type Marks = { __fmp?: number | null; __ready?: number | null };
   await page.waitForFunction(() => typeof (globalThis as Marks).__fmp === 'number' && typeof (globalThis as Marks).__ready === 'number', undefined, { timeout: timeoutMs, polling: 50 });
-  const [ms, readyMs] = await page.evaluate(() => [(globalThis as Marks).__fmp!, (globalThis as Marks).__ready!]);
+  const [ms, readyMs, start, answer] = await page.evaluate(() => {
+    const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
+    return [(globalThis as Marks).__fmp!, (globalThis as Marks).__ready!, mark('dashboard:start'), mark('dashboard:plot-answer')];
+  });
   const after = await heapOf(b, page);
   if (process.env.BENCH_DEBUG_HEAP) log(`    heap: extension page ${fmt(before, 1)} MB, with the dashboard open ${fmt(after, 1)} MB`);
-  return { ms, readyMs, heapMB: after - before, page };
+  return { ms, readyMs, startMs: start, answeredMs: answer, heapMB: after - before, page };
 }
 
 const plottedWeek = (page: Page) => page.$$eval('[data-testid="daily-chart"] [data-testid="day"]', (gs) => gs.map((g) => Number(g.getAttribute('data-targeted'))));
@@ -218,17 +224,21 @@ export async function benchDashboard(opts: DashboardOptions = {}): Promise<Dashb
           plotAnswers.push(await askHistory(ext, span, 'get-history-plot'));
         }
         const readys: number[] = [];
+        const starts: number[] = [];
+        const answered: number[] = [];
         for (let i = 0; i < opensPer; i++) {
-          const { ms, readyMs, heapMB, page } = await openOnce(b, span);
+          const { ms, readyMs, startMs, answeredMs, heapMB, page } = await openOnce(b, span);
           paints.push(ms);
           readys.push(readyMs);
+          starts.push(startMs);
+          answered.push(answeredMs);
           heaps.push(heapMB);
           if (span === 7) verified &&= JSON.stringify(await plottedWeek(page)) === JSON.stringify(fill.lastWeekTargeted);
           await page.close();
         }
         log(`  dashboard: ${size} events, ${span} days: first paint ${paints.map((p) => fmt(p, 0)).join(', ')} ms; complete ${readys.map((p) => fmt(p, 0)).join(', ')} ms`);
         const reads = await storeReads(ext, span, opensPer);
-        opens.push({ size, span, reads, paintsMs: paints, medianMs: median(paints), readyMs: readys, readyMedianMs: median(readys), answerMs: median(answers), plotAnswerMs: median(plotAnswers), heapMB: median(heaps), verified });
+        opens.push({ size, span, reads, startMs: median(starts), answeredMs: median(answered), paintsMs: paints, medianMs: median(paints), readyMs: readys, readyMedianMs: median(readys), answerMs: median(answers), plotAnswerMs: median(plotAnswers), heapMB: median(heaps), verified });
       }
     }
     const ratioOf = (pick: (o: OpenMeasure) => number) =>
@@ -300,6 +310,8 @@ export function printDashboard(r: DashboardResult): string {
       ]),
     ),
     '',
+    "where a first paint goes (medians from navigation start): the page's script starts → the plot's answer arrives → painted:",
+    ...r.opens.map((o) => `  ${k(o.size)} ${o.span} days: ${fmt(o.startMs, 0)} → ${fmt(o.answeredMs, 0)} → ${fmt(o.medianMs, 0)} ms`),
     'what the answers wait for: each roll-up read of the span alone from an extension page (median ms; records read):',
     ...r.opens.map(
       (o) =>
