@@ -5,7 +5,7 @@ import { CATEGORY_OF, type CategoryId, type PatternType } from './pattern-types'
  * Text rules as data (issue #4, part 2; after autoconsent and beacon-rules.ts: code only
  * interprets them). Each rule is a regular expression over NORMALISED text (see
  * `normalizeText` in classify-text.ts: NFKC, lower case, one space between words, straight
- * quotes and apostrophes, at most 2,000 characters), with examples it must match and
+ * quotes and apostrophes, at most 500 characters), with examples it must match and
  * counter-examples it must not; tests/unit/dark-patterns/text-rules.test.ts runs all of them.
  *
  * Every pattern is written for linear time (checked by regex-shape.ts and timed by redos.test.ts):
