@@ -1,6 +1,6 @@
 import type { TextFacts } from '../core/detector';
 import { MAX_TEXT_FACT_LENGTH } from '../core/detector';
-import { classifyButton, classifyText, isDiscourse, normalizeText } from './classify-text';
+import { classifyButton, classifyText, classifyTexts, isDiscourse, normalizeText } from './classify-text';
 
 /**
  * Everything the text classifiers say about one string, in one call: what the background answers
@@ -13,6 +13,17 @@ export function textFacts(text: string, lang: string | null): TextFacts {
     button: classifyButton(capped, { lang }),
     discourse: isDiscourse(normalizeText(capped)),
   };
+}
+
+/**
+ * `textFacts` of a whole batch (a content script's `classify-texts`), each answer the same as
+ * alone; the patterns are matched rule by rule over the batch (`classifyTexts`), several times
+ * cheaper than one string after the other.
+ */
+export function textFactsBatch(texts: readonly string[], lang: string | null): TextFacts[] {
+  const capped = texts.map((t) => t.slice(0, MAX_TEXT_FACT_LENGTH));
+  const patterns = classifyTexts(capped, { lang });
+  return capped.map((t, i) => ({ pattern: patterns[i] ?? null, button: classifyButton(t, { lang }), discourse: isDiscourse(normalizeText(t)) }));
 }
 
 /** A `ctx.text` for Node, tests and benchmarks: direct, memoised per context. */

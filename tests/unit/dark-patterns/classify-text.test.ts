@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  classifyTexts,
   MAX_TEXT_LENGTH,
   classifyText,
   isQuoted,
@@ -201,5 +202,22 @@ describe('selection and limits', () => {
 
   test('never throws on odd input', () => {
     for (const input of ['\u0000', '\ud800', '((((', '\\', '$&', 'ﷺ'.repeat(3000)]) expect(() => classifyText(input)).not.toThrow();
+  });
+});
+
+describe('classifyTexts (a batch, rule by rule)', () => {
+  test('gives every string the answer classifyText gives it alone', async () => {
+    const { POSITIVE } = await import('../../fixtures/text-corpus/positive');
+    const { NEGATIVE } = await import('../../fixtures/text-corpus/negative');
+    const texts = [...POSITIVE, ...NEGATIVE].map((s) => s.text).concat(['', 'ok', 'the "only 2 left" banner', 'A study found: only 2 left']);
+    for (const lang of [undefined, 'de', 'it', 'pl']) {
+      expect(classifyTexts(texts, { lang })).toEqual(texts.map((t) => classifyText(t, { lang })));
+    }
+  });
+
+  test('textFactsBatch gives every string the facts textFacts gives it alone', async () => {
+    const { textFacts, textFactsBatch } = await import('../../../lib/dark-patterns/text-facts');
+    const texts = ['Only 2 left!', 'No thanks, I hate saving money', 'Accept all', 'Researchers found fake timers', 'Nur noch 3 Stück', 'x'.repeat(900)];
+    for (const lang of [null, 'de']) expect(textFactsBatch(texts, lang)).toEqual(texts.map((t) => textFacts(t, lang)));
   });
 });
