@@ -140,6 +140,8 @@ export const popupData = z.discriminatedUnion('status', [
     off: z.array(z.enum(FAMILY_IDS)).check(z.maxLength(8)),
     /** The lists were built from part of the visit's records (lib/background/popup-data.ts); the counts are complete. */
     detailsCapped: z.boolean(),
+    /** Beaker joined the visit late (schema 3 visits' `partial`; lib/background/popup-data.ts): present only when true. */
+    partial: z.optional(z.boolean()),
   }),
 ]);
 export type PopupData = z.infer<typeof popupData>;
