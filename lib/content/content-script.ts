@@ -77,9 +77,10 @@ export function runContentScript(): void {
     ports,
     passes: FAMILY_PASSES,
     indexSpec: CONTENT_INDEX_SPEC,
-    // Engagement counts in the top frame only: a click inside an embedded frame is as likely to
-    // be on an ad as on content.
-    countEngagement: isTop,
+    // Engagement counts in every frame (a comment form or a video in an iframe is the person's too,
+    // issue #10 item 3), attributed by the background to the tab's top-level visit; a subframe
+    // served from an ad host does not count (frameIsAd, asked before engagement starts there).
+    countEngagement: true,
     // A subframe's scan has a rate budget: a page of 1,000 frames costs each no more than its own.
     maxMsPerSecond: isTop ? undefined : SUBFRAME_SCAN_MS_PER_SECOND,
     ruleIdOf: versionedDetectorId,

@@ -55,7 +55,7 @@ export interface ContentOptions {
   indexSpec?: IndexSpec;
   /** The rule id a detector's findings are logged under (`<id>@<version>`). */
   ruleIdOf?: (detectorId: string) => string;
-  /** Top frame, or a frame that is not itself an ad: where engagement counts. */
+  /** Whether engagement counts in this frame (every frame; in a subframe only once `frameIsAd` said no). */
   countEngagement: boolean;
   /** The scanner's main-thread time a second in this frame (subframes; lib/content/scanner.ts). */
   maxMsPerSecond?: number;
@@ -297,20 +297,21 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
     configure(next) {
       wanted = next;
       if (stopped) return;
-      if (next.ads && adFrame === null && frameIsAd) {
+      // An ad frame's own ads are its parent's unit, and clicks in it are on an ad, not engagement.
+      if ((next.ads || next.engagement) && adFrame === null && frameIsAd) {
         if (!askingAdFrame) {
           askingAdFrame = true;
           void frameIsAd()
             .catch(() => false)
             .then((isAd) => {
               adFrame = isAd;
-              if (!stopped) enact({ ...wanted, ads: wanted.ads && !isAd });
+              if (!stopped) enact({ ...wanted, ads: wanted.ads && !isAd, engagement: wanted.engagement && !isAd });
             });
         }
-        enact({ ...next, ads: false });
+        enact({ ...next, ads: false, engagement: false });
         return;
       }
-      enact({ ...next, ads: next.ads && adFrame === false });
+      enact({ ...next, ads: next.ads && adFrame === false, engagement: next.engagement && adFrame === false });
     },
     stop() {
       stopped = true;

@@ -209,6 +209,21 @@ describe('detector families', () => {
     await vi.waitFor(() => expect(fake.calls).toEqual(['engagement']), { timeout: 3000 });
   });
 
+  test('a subframe (issue #10 item 3): engagement counts once it is known not to be an ad frame; in an ad frame it does not', async () => {
+    for (const isAd of [false, true]) {
+      const fake = fakePorts(families({ ads: false, darkPatterns: false }));
+      let asked = 0;
+      start(fake, { frameIsAd: async () => (asked++, isAd) });
+      await settle();
+      expect(asked).toBe(1);
+      trustedClick(document.getElementById('b')!);
+      await settle();
+      expect(fake.calls, `ad frame ${isAd}`).toEqual(isAd ? [] : ['engagement']);
+      stop?.();
+      stop = null;
+    }
+  });
+
   test('every family off: nothing at all', async () => {
     const fake = fakePorts(families({ ads: false, darkPatterns: false, engagement: false }));
     start(fake);
