@@ -117,10 +117,13 @@ async function openOnce(b: ExtensionBrowser, span: number, timeoutMs = 60_000): 
   await page.goto(`chrome-extension://${b.extensionId}/dashboard.html#span=${span}`);
   type Marks = { __fmp?: number | null; __ready?: number | null };
   await page.waitForFunction(() => typeof (globalThis as Marks).__fmp === 'number' && typeof (globalThis as Marks).__ready === 'number', undefined, { timeout: timeoutMs, polling: 50 });
-  const [ms, readyMs, start, answer] = await page.evaluate(() => {
-    const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
-    return [(globalThis as Marks).__fmp!, (globalThis as Marks).__ready!, mark('dashboard:start'), mark('dashboard:plot-answer')];
-  });
+  // No named inner function: the page has no __name shim (scripts/bench/bundle.ts, NAME_SHIM).
+  const [ms, readyMs, start, answer] = await page.evaluate(() => [
+    (globalThis as Marks).__fmp!,
+    (globalThis as Marks).__ready!,
+    performance.getEntriesByName('dashboard:start', 'mark')[0]?.startTime ?? NaN,
+    performance.getEntriesByName('dashboard:plot-answer', 'mark')[0]?.startTime ?? NaN,
+  ]);
   const after = await heapOf(b, page);
   if (process.env.BENCH_DEBUG_HEAP) log(`    heap: extension page ${fmt(before, 1)} MB, with the dashboard open ${fmt(after, 1)} MB`);
   return { ms, readyMs, startMs: start, answeredMs: answer, heapMB: after - before, page };
