@@ -32,6 +32,8 @@ export interface RequestDetails {
   frameType?: string;
   documentUrl?: string;
   originUrl?: string;
+  /** Chrome: the origin that caused the request (`null` string for opaque origins). */
+  initiator?: string;
 }
 
 /** `webRequest.onHeadersReceived` (with `responseHeaders`) or `onErrorOccurred`. */
@@ -242,7 +244,8 @@ export function createRecorder(deps: RecorderDeps): Recorder {
 
   /** `observed`: a Resource Timing entry, recorded only when the visit has no record of its URL. Returns whether it was. */
   function record(details: RequestDetails, force = false, observed = false): boolean {
-    if (details.tabId < 0 || details.type === 'main_frame') return false;
+    if (details.type === 'main_frame') return false;
+    if (details.tabId < 0) return recordTabless(details);
     const tab = deps.tabs.get(details.tabId);
     if (!tab || !tab.visit) return false;
     let { visit, hold } = force ? { visit: tab.visit, hold: false } : visitForRequest(tab, details);
@@ -279,6 +282,43 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       return true;
     }
     if (finding) logFinding(details, visit, finding, observed);
+    return true;
+  }
+
+  // Requests of a site no tab shows, one `background` visit per site and local day (ARCHITECTURE.md, "Every frame").
+  const backgroundVisits = new Map<string, TabVisit>();
+
+  /**
+   * A request with no tab (a page's service worker, a prefetch): the page whose origin the browser
+   * names as its initiator (Chrome `initiator`, Firefox `documentUrl`/`originUrl`) gets it, the most
+   * recent visit of that origin; when no tab shows that origin, the site's `background` visit. No
+   * web initiator (the browser's own, an extension's): not recorded.
+   */
+  function recordTabless(details: RequestDetails): boolean {
+    const origin = webOrigin(details.initiator) ?? webOrigin(details.documentUrl) ?? webOrigin(details.originUrl);
+    if (!origin || !isWebUrl(details.url) || !recording('tracker')) return false;
+    let owner: TabRecord | null = null;
+    for (const tab of deps.tabs.all()) {
+      if (tab.visit && webOrigin(tab.visit.url) === origin && (!owner || tab.visit.startedTs > owner.visit!.startedTs)) owner = tab;
+    }
+    if (owner) return record({ ...details, tabId: owner.tabId, documentId: undefined, parentDocumentId: undefined }, true);
+    const site = siteOf(origin);
+    if (!site || isPaused(site)) return false;
+    const started = now();
+    const key = `${site}\u0000${localDay(started)}`;
+    let visit = backgroundVisits.get(key);
+    if (!visit) {
+      const seq = deps.sequencer.next();
+      visit = { visitId: `${deps.sequencer.sessionId}:v${seq}`, url: origin, site, startedAt: started.toISOString(), day: localDay(started), documentId: null, previous: [], startedTs: started.getTime(), counts: emptyCounts(), navigation: 'background' };
+      if (backgroundVisits.size >= 256) backgroundVisits.delete(backgroundVisits.keys().next().value!);
+      backgroundVisits.set(key, visit);
+      queueVisit(visit, -1, true);
+    }
+    const thirdParty = siteOf(details.url) !== site;
+    deps.queue.push({ op: 'requests', visitId: visit.visitId, total: 1, thirdParty: thirdParty ? 1 : 0 });
+    ledger.note(visit.visitId, details.url);
+    const finding = deps.classifier.classify({ url: details.url, type: details.type, documentUrl: origin });
+    if (finding) deps.queue.push({ op: 'event', event: RECORDS.trackers.toEvent(finding, provenance(visit, -1, details.frameId, finding.ruleId)) });
     return true;
   }
 
@@ -439,6 +479,16 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       return out;
     },
   };
+}
+
+/** `https://host[:port]` of a web URL, or null (opaque `null`, extension and browser URLs, garbage). */
+function webOrigin(url: string | undefined): string | null {
+  if (!url || !isWebUrl(url)) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 function stripHash(url: string): string {

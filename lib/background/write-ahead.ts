@@ -54,7 +54,7 @@ function readRequest(raw: unknown): RequestDetails | null {
   if (typeof d !== 'object' || d === null) return null;
   if (typeof d.url !== 'string' || d.url.length > 65_536 || typeof d.type !== 'string' || !Number.isInteger(d.tabId) || !Number.isInteger(d.frameId)) return null;
   const out: RequestDetails = { url: d.url, type: d.type.slice(0, 40), tabId: d.tabId as number, frameId: d.frameId as number };
-  for (const key of ['requestId', 'documentId', 'parentDocumentId', 'frameType', 'documentUrl', 'originUrl'] as const) {
+  for (const key of ['requestId', 'documentId', 'parentDocumentId', 'frameType', 'documentUrl', 'originUrl', 'initiator'] as const) {
     const v = d[key];
     if (typeof v === 'string') out[key] = v.slice(0, 8192);
   }
