@@ -17,7 +17,6 @@ export const visitCapped = z.object({
   engagement: z.optional(nonNegativeInt),
   resourceTiming: z.optional(nonNegativeInt),
 });
-export type VisitCapped = z.infer<typeof visitCapped>;
 
 /** One page visit: a top-level navigation, including history-API navigations of single-page apps. */
 export const pageVisit = z.object({
