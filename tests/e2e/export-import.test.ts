@@ -111,9 +111,9 @@ test('export through the settings page, import into a fresh profile: the same lo
 
   // A corrupt file through the settings page: refused with its line number, the log unchanged.
   const corrupt = join(dir, 'corrupt.jsonl');
-  writeFileSync(corrupt, lines.map((l, i) => (i === 2 ? l.replace('"schemaVersion":2', '"schemaVersion":"2"') : l)).join('\n') + '\n');
+  writeFileSync(corrupt, lines.map((l, i) => (i === 2 ? l.replace('"schemaVersion":3', '"schemaVersion":"3"') : l)).join('\n') + '\n');
   const refused = await importThrough(options, corrupt);
-  expect(refused).toMatch(/^corrupt\.jsonl: refused, nothing was imported\. line 3 has schemaVersion "2"/);
+  expect(refused).toMatch(/^corrupt\.jsonl: refused, nothing was imported\. line 3 has schemaVersion "3"/);
   expect(await dumpLog(ext)).toEqual(a);
   // The same export imported back into its own log: every record a duplicate, nothing changes.
   expect(await importThrough(options, zipPath)).toMatch(/imported nothing new; \d+ duplicates skipped/);
