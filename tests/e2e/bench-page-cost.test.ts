@@ -15,7 +15,8 @@ describe('bench page-cost on a tiny page', () => {
 
   test('lists every fixture page: the demo site, the ad fixtures and the dark-pattern fixtures', () => {
     const pages = fixturePages();
-    const count = (dir: string) => readdirSync(`tests/fixtures/${dir}`).filter((f) => f.endsWith('.html')).length;
+    // Every page under the folder, sub-folders included (the dark-pattern hold-out lives in holdout/).
+    const count = (dir: string) => readdirSync(`tests/fixtures/${dir}`, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
     expect(pages.filter((p) => p.group === 'ads')).toHaveLength(count('ads'));
     expect(pages.filter((p) => p.group === 'dark-patterns')).toHaveLength(count('dark-patterns'));
     expect(pages.filter((p) => p.group === 'site').map((p) => p.url)).toEqual(
