@@ -1,26 +1,15 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createRecorder, type Recorder, type ResourceTimingReport } from '../../../lib/background/recorder';
-import { createSequencer } from '../../../lib/background/sequencer';
-import { TabVisits } from '../../../lib/background/tab-visits';
+import { type Recorder, type ResourceTimingReport } from '../../../lib/background/recorder';
 import { createVisitBounds, VISIT_CAPS } from '../../../lib/background/visit-bounds';
 import { createRequestLedger, ledgerKey, MAX_URLS_PER_VISIT } from '../../../lib/background/request-ledger';
 import { createClassifier, type Classifier } from '../../../lib/trackers/classify-request';
 import { requestTypeOf } from '../../../lib/trackers/initiator-type';
-import type { WriteOp, WriteQueue } from '../../../lib/log/write-queue';
+import type { WriteOp } from '../../../lib/log/write-queue';
 import { contentMessage } from '../../../lib/schema/content-messages';
 import { logEvent, pageVisit, type LogEvent } from '../../../lib/schema';
 import { DEFAULT_SETTINGS } from '../../../lib/schema/settings';
+import { testRecorder } from './test-recorder';
 import { loadTrackerDbFromNodeModules } from '../../helpers/trackerdb-node';
-
-class MemoryStore {
-  readonly data = new Map<string, unknown>();
-  async get(key: string): Promise<Record<string, unknown>> {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    for (const [k, v] of Object.entries(structuredClone(items))) this.data.set(k, v);
-  }
-}
 
 const TAB = 3;
 const NEWS = 'https://news.example/article';
@@ -40,23 +29,12 @@ let capped: { kind: string; visitId: string; n: number }[];
 let clock: number;
 
 beforeEach(async () => {
-  ops = [];
   capped = [];
   clock = Date.parse('2026-11-20T10:00:00.000Z');
-  const queue: WriteQueue = { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => ops.length };
-  const store = new MemoryStore();
-  recorder = createRecorder({
-    classifier,
-    queue,
-    sequencer: await createSequencer(store, () => 'session-1'),
-    tabs: new TabVisits(store),
-    settings: () => DEFAULT_SETTINGS,
-    extensionVersion: '0.1.0-test',
-    trackerDbVersion: 'test',
-    onTabChanged: () => undefined,
+  ({ recorder, ops } = await testRecorder(classifier, {
     bounds: createVisitBounds((kind, visitId, n) => void capped.push({ kind, visitId, n })),
     now: () => new Date(clock),
-  });
+  }));
 });
 
 const visits = () => ops.flatMap((o) => (o.op === 'visit' ? [o.visit] : []));
@@ -167,20 +145,10 @@ describe('Resource Timing merge (issue #10, item 2)', () => {
 
   test('a paused site records nothing from its entries', async () => {
     const paused = { ...DEFAULT_SETTINGS, pausedSites: ['news.example'] };
-    const store = new MemoryStore();
-    const r = createRecorder({
-      classifier,
-      queue: { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => 0 },
-      sequencer: await createSequencer(store, () => 's'),
-      tabs: new TabVisits(store),
-      settings: () => paused,
-      extensionVersion: 'x',
-      trackerDbVersion: 'x',
-      onTabChanged: () => undefined,
-    });
+    const { recorder: r, ops: pausedOps } = await testRecorder(classifier, { settings: () => paused, extensionVersion: 'x', trackerDbVersion: 'x' });
     await r.onCommitted({ tabId: TAB, frameId: 0, url: NEWS, adopted: true, joinedLate: true });
     expect(r.onResourceTiming(report([GA_SCRIPT]), TAB, 0)).toBe(0);
-    expect(ops).toEqual([]);
+    expect(pausedOps).toEqual([]);
   });
 
   test('the ledger is bounded: past MAX_URLS_PER_VISIT it can no longer tell entries apart and takes none', () => {

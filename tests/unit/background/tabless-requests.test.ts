@@ -1,22 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createRecorder, type Recorder, type RequestDetails } from '../../../lib/background/recorder';
-import { createSequencer } from '../../../lib/background/sequencer';
-import { TabVisits } from '../../../lib/background/tab-visits';
+import { type Recorder, type RequestDetails } from '../../../lib/background/recorder';
 import { createClassifier, type Classifier } from '../../../lib/trackers/classify-request';
-import type { WriteOp, WriteQueue } from '../../../lib/log/write-queue';
+import type { WriteOp } from '../../../lib/log/write-queue';
 import { logEvent, pageVisit } from '../../../lib/schema';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/schema/settings';
+import { testRecorder } from './test-recorder';
 import { loadTrackerDbFromNodeModules } from '../../helpers/trackerdb-node';
-
-class MemoryStore {
-  readonly data = new Map<string, unknown>();
-  async get(key: string): Promise<Record<string, unknown>> {
-    return this.data.has(key) ? { [key]: structuredClone(this.data.get(key)) } : {};
-  }
-  async set(items: Record<string, unknown>): Promise<void> {
-    for (const [k, v] of Object.entries(structuredClone(items))) this.data.set(k, v);
-  }
-}
 
 const GA_COLLECT = 'https://region1.google-analytics.com/g/collect?v=2&tid=G-XXXX&cid=1.2';
 let classifier: Classifier;
@@ -28,21 +17,13 @@ let ops: WriteOp[];
 let recorder: Recorder;
 let settings: Settings;
 beforeEach(async () => {
-  ops = [];
   settings = structuredClone(DEFAULT_SETTINGS);
-  const queue: WriteQueue = { push: (op) => void ops.push(op), flush: async () => undefined, pending: () => 0 };
-  const store = new MemoryStore();
-  recorder = createRecorder({
-    classifier,
-    queue,
-    sequencer: await createSequencer(store, () => 'session-1'),
-    tabs: new TabVisits(store),
+  ({ recorder, ops } = await testRecorder(classifier, {
     settings: () => settings,
     extensionVersion: 'x',
     trackerDbVersion: 'x',
-    onTabChanged: () => undefined,
     now: () => new Date('2026-11-20T10:00:00.000Z'),
-  });
+  }));
 });
 
 const tabless = (over: Partial<RequestDetails>) => recorder.onRequest({ url: GA_COLLECT, type: 'xmlhttprequest', tabId: -1, frameId: -1, ...over });
