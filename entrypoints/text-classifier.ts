@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from '#imports';
-import { textFacts } from '@/lib/dark-patterns/text-facts';
+import { textFactsBatch } from '@/lib/dark-patterns/text-facts';
 import { TEXT_CLASSIFIER_GLOBAL, type TextFactsFn } from '@/lib/background/text-facts-cache';
 
 /**
@@ -7,5 +7,5 @@ import { TEXT_CLASSIFIER_GLOBAL, type TextFactsFn } from '@/lib/background/text-
  * `classify-texts` (lib/background/text-facts-cache.ts): a worker start evaluates none of its rules.
  */
 export default defineUnlistedScript(() => {
-  (globalThis as { [TEXT_CLASSIFIER_GLOBAL]?: TextFactsFn })[TEXT_CLASSIFIER_GLOBAL] = textFacts;
+  (globalThis as { [TEXT_CLASSIFIER_GLOBAL]?: TextFactsFn })[TEXT_CLASSIFIER_GLOBAL] = textFactsBatch;
 });

@@ -306,12 +306,25 @@ function compileAll(): Readonly<Record<ButtonLang, CompiledPhrases>> {
 
 const COMPILED = compileAll();
 
-function roleIn(label: string, langs: readonly ButtonLang[]): ButtonRole | null {
-  for (const lang of langs) if (COMPILED[lang].exactReject.has(label)) return 'reject';
-  for (const lang of langs) if (COMPILED[lang].exactAccept.has(label)) return 'accept';
-  for (const lang of langs) if (COMPILED[lang].reject.test(label)) return 'reject';
-  for (const lang of langs) if (COMPILED[lang].settings.test(label)) return 'settings';
-  for (const lang of langs) if (COMPILED[lang].accept.test(label)) return 'accept';
+/**
+ * Every language's phrases in one expression per role. `roleIn` tries a role in every language
+ * before the next role, so one alternation per role answers the same as one per language, and it
+ * is one regex walk instead of twelve (`npm run bench -- --only dark-patterns`, textFacts per string).
+ */
+function compileEvery(): CompiledPhrases {
+  const every = (role: 'reject' | 'settings' | 'accept') => BUTTON_LANGS.flatMap((lang) => BUTTON_PHRASES[lang][role]);
+  const exact = (role: 'exactAccept' | 'exactReject') => new Set(BUTTON_LANGS.flatMap((lang) => [...COMPILED[lang][role]]));
+  return { reject: phraseRegex(every('reject')), settings: phraseRegex(every('settings')), accept: phraseRegex(every('accept')), exactAccept: exact('exactAccept'), exactReject: exact('exactReject') };
+}
+
+const EVERY_LANGUAGE = compileEvery();
+
+function roleIn(label: string, p: CompiledPhrases): ButtonRole | null {
+  if (p.exactReject.has(label)) return 'reject';
+  if (p.exactAccept.has(label)) return 'accept';
+  if (p.reject.test(label)) return 'reject';
+  if (p.settings.test(label)) return 'settings';
+  if (p.accept.test(label)) return 'accept';
   return null;
 }
 
@@ -326,8 +339,8 @@ export function classifyButton(text: string, opts: ClassifyButtonOptions = {}): 
   const base = (opts.lang ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
   const pageLang = (BUTTON_LANGS as readonly string[]).includes(base) ? (base as ButtonLang) : null;
   if (pageLang !== null) {
-    const own = roleIn(label, [pageLang]);
+    const own = roleIn(label, COMPILED[pageLang]);
     if (own !== null) return own;
   }
-  return roleIn(label, BUTTON_LANGS) ?? 'other';
+  return roleIn(label, EVERY_LANGUAGE) ?? 'other';
 }
