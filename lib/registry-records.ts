@@ -1,6 +1,6 @@
 import { adRecords } from './ads/records';
 import type { EventOf, FamilyRecordKind } from './core/family';
-import { darkPatternRecords, possibleCount, summariseDarkPatterns } from './dark-patterns/records';
+import { countedPossibleCount, darkPatternRecords, summariseDarkPatterns } from './dark-patterns/records';
 import { engagementRecords } from './engagement/records';
 import { FAMILIES, type PerFamily } from './registry';
 import type { LogEvent, PageVisit } from './schema';
@@ -30,8 +30,10 @@ export type VisitSummary = { visit: PageVisit; targeted: number; engaged: number
 
 /**
  * Fold one visit's events into what the popup shows: each family of the registry summarises its own
- * records. Dark patterns below `darkPatternMinConfidence` (issue #11, item 4) are listed as
- * "possible" and taken out of Targeted. Pure.
+ * records. Possible dark patterns (issue #11, item 4; recorded `possible`, or older records below
+ * `darkPatternMinConfidence`) are listed apart. Targeted is the visit's counts, which hold no
+ * possible finding recorded since schema 4; older records were all counted, so those of them the
+ * popup lists as possible are taken out, as before. Pure.
  */
 export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[], options: { darkPatternMinConfidence?: number } = {}): VisitSummary {
   const byKind = new Map<FamilyRecordKind, LogEvent[]>(FAMILIES.map((f) => [f.recordKind, []]));
@@ -41,8 +43,9 @@ export function summarizeVisit(visit: PageVisit, events: readonly LogEvent[], op
     const summarise = RECORDS[family.id].summarise as (records: readonly LogEvent[]) => object;
     Object.assign(summary, summarise(byKind.get(family.recordKind)!));
   }
-  const darkPatterns = summariseDarkPatterns(byKind.get('dark-pattern')! as EventOf<'dark-pattern'>[], darkPatternMinConfidence(options));
-  Object.assign(summary, darkPatterns);
-  summary.targeted = Math.max(0, summary.targeted - possibleCount(darkPatterns));
+  const darkPatternEvents = byKind.get('dark-pattern')! as EventOf<'dark-pattern'>[];
+  const minConfidence = darkPatternMinConfidence(options);
+  Object.assign(summary, summariseDarkPatterns(darkPatternEvents, minConfidence));
+  summary.targeted = Math.max(0, summary.targeted - countedPossibleCount(darkPatternEvents, minConfidence));
   return summary as VisitSummary;
 }

@@ -7,7 +7,8 @@ import { emptyCounts, type Counts, type LogEvent, type PageVisit, type TrackerFi
 import type { EngagementAct, FindingReport } from '../messages';
 import type { ResourceEntry } from '../schema/content-messages';
 import type { HostVerdict } from '../core/detector';
-import type { Settings } from '../schema/settings';
+import { darkPatternMinConfidence, type Settings } from '../schema/settings';
+import type { RecordOptions } from '../core/family';
 import type { WriteQueue } from '../log/write-queue';
 import { countedAs } from '../log/write-queue';
 import { familyOf, familyOn } from '../registry';
@@ -173,6 +174,11 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     if (name) bump(record, name);
   }
 
+  /** What the settings decide about a record now (a dark pattern below the threshold is `possible`). */
+  function recordOptions(): RecordOptions {
+    return { darkPatternMinConfidence: darkPatternMinConfidence(deps.settings()) };
+  }
+
   function isPaused(site: string): boolean {
     return deps.settings().pausedSites.includes(site);
   }
@@ -318,12 +324,12 @@ export function createRecorder(deps: RecorderDeps): Recorder {
     deps.queue.push({ op: 'requests', visitId: visit.visitId, total: 1, thirdParty: thirdParty ? 1 : 0 });
     ledger.note(visit.visitId, details.url);
     const finding = deps.classifier.classify({ url: details.url, type: details.type, documentUrl: origin });
-    if (finding) deps.queue.push({ op: 'event', event: RECORDS.trackers.toEvent(finding, provenance(visit, -1, details.frameId, finding.ruleId)) });
+    if (finding) deps.queue.push({ op: 'event', event: RECORDS.trackers.toEvent(finding, provenance(visit, -1, details.frameId, finding.ruleId), recordOptions()) });
     return true;
   }
 
   function logFinding(details: RequestDetails, visit: TabVisit, finding: TrackerFinding, observed = false): void {
-    const base = RECORDS.trackers.toEvent(finding, provenance(visit, details.tabId, details.frameId, finding.ruleId));
+    const base = RECORDS.trackers.toEvent(finding, provenance(visit, details.tabId, details.frameId, finding.ruleId), recordOptions());
     const event = observed ? { ...base, observedBy: 'resource-timing' as const } : base;
     const tab = deps.tabs.get(details.tabId);
     if (tab?.visit?.visitId === visit.visitId) append(tab, event);
@@ -427,9 +433,10 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       const tab = deps.tabs.get(tabId);
       if (!tab?.visit || isPaused(tab.visit.site) || !recording('engagement')) return 0;
       let recorded = 0;
+      const options = recordOptions();
       for (const act of acts) {
         if (deps.bounds && !deps.bounds.admitAct(tab.visit.visitId)) continue;
-        append(tab, RECORDS.engagement.toEvent(act, provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`)));
+        append(tab, RECORDS.engagement.toEvent(act, provenance(tab.visit, tabId, frameId, `engagement@1/${act.action}`), options));
         recorded += 1;
       }
       return recorded;
@@ -438,11 +445,13 @@ export function createRecorder(deps: RecorderDeps): Recorder {
       const tab = deps.tabs.get(tabId);
       if (!tab?.visit || isPaused(tab.visit.site)) return 0;
       let recorded = 0;
+      // Read once per message: whether a dark pattern is `possible` is decided as it is recorded.
+      const options = recordOptions();
       for (const f of findings) {
         if (!recording(f.kind)) continue;
         if (deps.bounds && !deps.bounds.admitFinding(tab.visit.visitId, f)) continue;
         const base = provenance(tab.visit, tabId, frameId, f.detectorId);
-        append(tab, f.kind === 'ad' ? RECORDS.ads.toEvent(f, base) : RECORDS['dark-patterns'].toEvent(f, base));
+        append(tab, f.kind === 'ad' ? RECORDS.ads.toEvent(f, base, options) : RECORDS['dark-patterns'].toEvent(f, base, options));
         recorded += 1;
       }
       return recorded;

@@ -56,14 +56,27 @@ export interface FamilyPage {
 export type EventOf<K extends FamilyRecordKind> = Extract<LogEvent, { kind: K }>;
 
 /**
+ * What the settings decide about a record when it is written (the recorder reads them then):
+ * a dark pattern less confident than `darkPatternMinConfidence` is recorded as `possible`
+ * (ARCHITECTURE.md, "Dark patterns: what is found, and how sure").
+ */
+export interface RecordOptions {
+  /** The threshold in force (lib/schema/settings.ts `darkPatternMinConfidence()`, already resolved). */
+  darkPatternMinConfidence: number;
+}
+
+/**
  * What a family does in the background (lib/registry-records.ts): how one of its findings becomes a
  * log record, and how a visit's records of its kind fold into the popup's summary.
  * `F`: the finding as it reaches the recorder; `S`: the family's part of the visit summary.
  */
 export interface FamilyRecords<K extends FamilyRecordKind, F, S> {
   kind: K;
-  /** The record, from the finding and the provenance the recorder stamps (`ruleId` already set). */
-  toEvent(finding: F, base: Provenance): EventOf<K>;
+  /**
+   * The record, from the finding, the provenance the recorder stamps (`ruleId` already set) and
+   * what the settings say at the time (a family reads what concerns it; the rest ignore it).
+   */
+  toEvent(finding: F, base: Provenance, options: RecordOptions): EventOf<K>;
   /** The family's part of a visit's summary, from its records in log order. */
   summarise(events: readonly EventOf<K>[]): S;
 }

@@ -26,10 +26,14 @@ export interface DarkPatternSummary {
   possibleDarkPatterns: DarkPatternGroup[];
 }
 
-/** Dark patterns as log records, and as the popup's groups (ARCHITECTURE.md, "The registry"). */
+/**
+ * Dark patterns as log records, and as the popup's groups (ARCHITECTURE.md, "The registry"). A
+ * finding less confident than the threshold in force is recorded `possible` (schema 4): kept,
+ * exported, listed as "possible", counted nowhere (`countedAs`, lib/log/write-batch.ts).
+ */
 export const darkPatternRecords: FamilyRecords<'dark-pattern', Extract<FindingReport, { kind: 'dark-pattern' }>, DarkPatternSummary> = {
   kind: 'dark-pattern',
-  toEvent: ({ kind, unitId, category, type, confidence, evidence, locator, explanationId, reasons }, base) => ({
+  toEvent: ({ kind, unitId, category, type, confidence, evidence, locator, explanationId, reasons }, base, options) => ({
     ...base,
     kind,
     unitId,
@@ -40,19 +44,31 @@ export const darkPatternRecords: FamilyRecords<'dark-pattern', Extract<FindingRe
     locator,
     explanationId,
     reasons,
+    possible: confidence < options.darkPatternMinConfidence,
   }),
   summarise: (events) => summariseDarkPatterns(events),
 };
 
 /**
- * A visit's dark patterns split at `minConfidence` (the settings' `darkPatternMinConfidence`):
- * confident ones in `darkPatterns`, the rest in `possibleDarkPatterns`. Pure.
+ * Whether a record is a "possible" dark pattern: what it says (decided when it was written, so
+ * badge, popup, history and exports agree), or, for a record written before schema 4 (no
+ * `possible`), its confidence against `minConfidence`, as the popup read such records then.
+ */
+function isPossible(event: EventOf<'dark-pattern'>, minConfidence: number): boolean {
+  return event.possible ?? event.confidence < minConfidence;
+}
+
+/**
+ * A visit's dark patterns split into `darkPatterns` and `possibleDarkPatterns` (`isPossible`;
+ * `minConfidence`, the settings' `darkPatternMinConfidence`, decides only for records without the
+ * flag). Pure.
  */
 export function summariseDarkPatterns(events: readonly EventOf<'dark-pattern'>[], minConfidence: number = DEFAULT_DARK_PATTERN_MIN_CONFIDENCE): DarkPatternSummary {
   const sure = new Map<string, DarkPatternItem[]>();
   const possible = new Map<string, DarkPatternItem[]>();
-  for (const { unitId, category, type, explanationId, evidence, confidence } of events) {
-    const groups = confidence >= minConfidence ? sure : possible;
+  for (const event of events) {
+    const { unitId, category, type, explanationId, evidence, confidence } = event;
+    const groups = isPossible(event, minConfidence) ? possible : sure;
     const list = groups.get(category) ?? [];
     list.push({ unitId, category, type, explanationId, evidence, confidence });
     groups.set(category, list);
@@ -61,9 +77,13 @@ export function summariseDarkPatterns(events: readonly EventOf<'dark-pattern'>[]
   return { darkPatterns: grouped(sure), possibleDarkPatterns: grouped(possible) };
 }
 
-/** How many findings of a summary are only "possible" (subtracted from Targeted). */
-export function possibleCount(summary: Pick<DarkPatternSummary, 'possibleDarkPatterns'>): number {
+/**
+ * How many of a visit's possible dark patterns its counts hold anyway: records written before
+ * schema 4 (no `possible` flag) were all counted, so the popup takes those below `minConfidence`
+ * out of Targeted as it did then. A record with the flag was counted only if it was not possible.
+ */
+export function countedPossibleCount(events: readonly EventOf<'dark-pattern'>[], minConfidence: number): number {
   let n = 0;
-  for (const group of summary.possibleDarkPatterns) n += group.items.length;
+  for (const event of events) if (event.possible === undefined && event.confidence < minConfidence) n += 1;
   return n;
 }

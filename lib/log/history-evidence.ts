@@ -211,7 +211,8 @@ export async function darkPatternsByCategory(
   const eventLists = await eventsOfVisits(db, visits.map((v) => v.id));
   for (const [i, visit] of visits.entries()) {
     for (const event of eventLists[i]!) {
-      if (event.kind !== 'dark-pattern') continue;
+      // Possible findings (schema 4) are in no count, so they are no sighting either.
+      if (event.kind !== 'dark-pattern' || event.possible) continue;
       const row = rows.get(event.category);
       if (!row || row.sightings.length >= MAX_SIGHTINGS) continue;
       row.sightings.push({ type: event.type, evidence: event.evidence, site: visit.site, day: visit.day, url: visit.url, ruleId: event.ruleId });

@@ -13,7 +13,7 @@ import type { LogEvent, PageVisit } from '../schema';
  *   per-site-day checksum of the organizations' roll-up (`orgRequests`, `orgLinks`), with its own
  *   count of visits, compared with the site-day's to notice a missing or corrupt roll-up; the ads
  *   of that site-day per ad network (`networks`) and its dark patterns per category and type
- *   (`patterns`), so the per-site view and "dark patterns by category" read counts, not events.
+ *   (`patterns`: those counted, not the `possible` ones), so the per-site view and "dark patterns by category" read counts, not events.
  *   An extra written before those two fields existed lacks them, and its day is rebuilt on read
  *   (lib/log/rollup-repair.ts), as a v4 day was.
  *
@@ -154,6 +154,8 @@ export class RollupChanges {
       return;
     }
     if (event.kind === 'dark-pattern') {
+      // A possible finding (schema 4) is counted nowhere, here as in the site-day's counts.
+      if (event.possible) return;
       const extra = this.extraFor(visit.site, visit.day);
       if (!hasCurrentLayout(extra)) return;
       const row = extra.patterns.find((p) => p.category === event.category && p.type === event.type);

@@ -15,7 +15,12 @@ export type WriteOp =
   /** What the per-visit bounds kept out (schema 3, the visit's `capped`; lib/background/visit-bounds.ts). */
   | { op: 'capped'; visitId: string; kind: CappedKind; n: number };
 
-/** The roll-up count an event adds to (`null`: it is recorded but not counted). */
+/**
+ * The roll-up count an event adds to (`null`: it is recorded but not counted): visits, site-days,
+ * the badge (lib/background/recorder.ts) and the history's evidence all count through it. A dark
+ * pattern recorded `possible` counts nowhere (schema 4; ARCHITECTURE.md, "Dark patterns: what is
+ * found, and how sure"); one recorded before has no flag and was counted, as it still is.
+ */
 export function countedAs(event: LogEvent): keyof Counts | null {
   switch (event.kind) {
     case 'tracker':
@@ -23,7 +28,7 @@ export function countedAs(event: LogEvent): keyof Counts | null {
     case 'ad':
       return event.phase === 'rendered' ? 'ad' : null;
     case 'dark-pattern':
-      return 'darkPattern';
+      return event.possible ? null : 'darkPattern';
     case 'engagement':
       return 'engagement';
   }

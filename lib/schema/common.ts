@@ -5,14 +5,15 @@ import { z } from 'zod/mini';
  * 1: first version. 2: visits carry `seenFromStart` and `droppedEvents` (README, "Schema changes").
  * 3: visits may carry `partial` and `capped`, tracker records `observedBy` (all optional, so a
  * schema 2 record is a schema 3 record with another number: lib/schema/upgrade.ts).
+ * 4: dark-pattern records may carry `possible` (optional too: a schema 2 or 3 record reads as 4).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 /**
  * What a record's `schemaVersion` may be: what Beaker writes now, and the versions it still reads
  * (lib/schema/upgrade.ts). The log is not rewritten at a bump that only adds optional fields, so a
  * stored record may carry an older number; exports and imports carry SCHEMA_VERSION.
  */
-export const READABLE_SCHEMA_VERSIONS = [2, SCHEMA_VERSION] as const;
+export const READABLE_SCHEMA_VERSIONS = [2, 3, SCHEMA_VERSION] as const;
 export const schemaVersionField = z.literal(READABLE_SCHEMA_VERSIONS);
 
 /** Caps keep one hostile page from filling the log: URLs and evidence are cut, never rejected. */

@@ -82,6 +82,13 @@ export const darkPatternEvent = z.object({
   locator: shortText,
   explanationId: z.string().check(z.maxLength(60)),
   reasons: z.array(reason).check(z.maxLength(16)),
+  /**
+   * Schema 4: whether the finding was only "possible" when it was recorded (its confidence below the
+   * settings' `darkPatternMinConfidence` then; ARCHITECTURE.md, "Dark patterns: what is found, and
+   * how sure"). A possible finding is kept and exported but counted nowhere (`countedAs` in
+   * lib/log/write-batch.ts). Absent: recorded before schema 4, when every finding was counted.
+   */
+  possible: z.optional(z.boolean()),
 });
 
 export const ENGAGEMENT_ACTIONS = ['click', 'type', 'submit', 'media'] as const;

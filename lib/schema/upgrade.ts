@@ -1,10 +1,11 @@
 import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from './common';
 
 /**
- * Schema versions a reader accepts (README, "Schema changes"). Version 3 only added optional fields
- * (visits' `partial` and `capped`, tracker records' `observedBy`), so a version 2 record is read as
- * version 3 unchanged but for its number. The log is not rewritten (no database upgrade): records
- * stored as version 2 are upgraded where they are read (export, import, the write-ahead replay).
+ * Schema versions a reader accepts (README, "Schema changes"). Versions 3 and 4 only added optional
+ * fields (3: visits' `partial` and `capped`, tracker records' `observedBy`; 4: dark-pattern records'
+ * `possible`), so a version 2 or 3 record is read as the current version unchanged but for its
+ * number. The log is not rewritten (no database upgrade): records stored under an older version are
+ * upgraded where they are read (export, import, the write-ahead replay).
  */
 export { READABLE_SCHEMA_VERSIONS };
 

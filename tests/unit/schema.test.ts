@@ -301,7 +301,7 @@ describe('rejects', () => {
   });
 });
 
-describe('schema 3 reads schema 2 (README, "Schema changes")', async () => {
+describe('schema 4 reads schemas 2 and 3 (README, "Schema changes")', async () => {
   const { checkRecordLine } = await import('../../lib/import/validate-record');
   const { parseExportLine } = await import('../../lib/export/parse-line');
   const { upgradeRecord } = await import('../../lib/schema/upgrade');
@@ -310,7 +310,7 @@ describe('schema 3 reads schema 2 (README, "Schema changes")', async () => {
     navigation: 'load', startedAt: '2026-11-20T10:00:00.000Z', day: '2026-11-20', arrivalParams: [],
     counts: { tracker: 1, ad: 0, darkPattern: 0, engagement: 0, requests: 3, thirdPartyRequests: 1 }, seenFromStart: true, droppedEvents: 0,
   };
-  test('a schema 2 visit line imports and parses as schema 3, with nothing else changed', () => {
+  test('a schema 2 visit line imports and parses as the current schema, with nothing else changed', () => {
     const checked = checkRecordLine(JSON.stringify(v2Visit));
     expect(checked.ok && checked.record).toEqual({ kind: 'visit', visit: { ...v2Visit, kind: undefined, schemaVersion: SCHEMA_VERSION } });
     const parsed = parseExportLine(JSON.stringify(v2Visit));
@@ -324,9 +324,19 @@ describe('schema 3 reads schema 2 (README, "Schema changes")', async () => {
     expect(checkRecordLine(JSON.stringify({ ...v3, cookies: 1 })).ok).toBe(false);
     expect(checkRecordLine(JSON.stringify({ ...v3, partial: 'yes' })).ok).toBe(false);
   });
+  test('schema 4 field: possible on a dark pattern is optional (a schema 3 one has none) and checked', () => {
+    const v3 = { ...DARK_PATTERN, schemaVersion: 3 };
+    expect('possible' in v3).toBe(false);
+    const parsed = parseExportLine(JSON.stringify(v3));
+    expect(parsed.ok && parsed.record).toEqual({ ...v3, schemaVersion: SCHEMA_VERSION });
+    expect(checkRecordLine(JSON.stringify(v3)).ok).toBe(true);
+    for (const possible of [true, false]) expect(checkRecordLine(JSON.stringify({ ...DARK_PATTERN, possible })).ok).toBe(true);
+    expect(checkRecordLine(JSON.stringify({ ...DARK_PATTERN, possible: 'yes' })).ok).toBe(false);
+    expect(checkRecordLine(JSON.stringify({ ...DARK_PATTERN, possible: 1 })).ok).toBe(false);
+  });
   test('schema 1 and unknown versions stay refused; upgradeRecord leaves what it does not know alone', () => {
     expect(checkRecordLine(JSON.stringify({ ...v2Visit, schemaVersion: 1 })).ok).toBe(false);
-    expect(parseExportLine(JSON.stringify({ ...v2Visit, schemaVersion: 4 })).ok).toBe(false);
+    expect(parseExportLine(JSON.stringify({ ...v2Visit, schemaVersion: SCHEMA_VERSION + 1 })).ok).toBe(false);
     expect(upgradeRecord({ schemaVersion: 1 })).toEqual({ schemaVersion: 1 });
     expect(upgradeRecord(null)).toBe(null);
     expect(upgradeRecord([2])).toEqual([2]);

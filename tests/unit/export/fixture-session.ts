@@ -92,6 +92,7 @@ export function fixtureSession(): ExportRecord[] {
     locator: 'main > p:nth-of-type(2)',
     explanationId: 'scarcity/low-stock',
     reasons: [{ rule: 'text@1/scarcity/low-stock', detail: 'in a p' }],
+    possible: false,
   } satisfies LogEvent;
   return [
     visitToRecord(news),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, parseExportLine } from '../../../lib/export/parse-line';
-import { SCHEMA_VERSION } from '../../../lib/schema';
+import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from '../../../lib/schema';
 import { fixtureSession } from './fixture-session';
 
 const session = fixtureSession();
@@ -22,7 +22,7 @@ describe('parseExportLine', () => {
     expect(error('')).toBe('empty line');
     expect(error('[1,2]')).toBe('not a JSON object');
     expect(error(line({ ...tracker, kind: 'cookie' }))).toBe('unknown kind "cookie" (expected one of visit, tracker, ad, dark-pattern, engagement)');
-    expect(error(line({ ...tracker, schemaVersion: SCHEMA_VERSION + 1 }))).toBe(`schemaVersion ${SCHEMA_VERSION + 1}, this Beaker reads 2 and ${SCHEMA_VERSION}`);
+    expect(error(line({ ...tracker, schemaVersion: SCHEMA_VERSION + 1 }))).toBe(`schemaVersion ${SCHEMA_VERSION + 1}, this Beaker reads ${READABLE_SCHEMA_VERSIONS.join(' and ')}`);
     expect(error(line({ ...tracker, seq: -1 }))).toBe('tracker record: seq: smaller than 0');
     expect(error(line({ ...tracker, thirdParty: 'yes' }))).toBe('tracker record: thirdParty: expected boolean, got "yes"');
     expect(error(line({ ...tracker, time: 'yesterday' }))).toBe('tracker record: time: not a valid datetime, got "yesterday"');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BeakerDatabase } from '../../../lib/log/database';
 import { FileImport } from '../../../lib/import/import-file';
 import { MAX_IMPORT_BYTES } from '../../../lib/import/jsonl-validator';
-import { SCHEMA_VERSION } from '../../../lib/schema';
+import { READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION } from '../../../lib/schema';
 import { applyPrivacy } from '../../../lib/export/privacy';
 import { exportRecord } from '../../../lib/export/records';
 import { buildLog, dumpLog, exportLines, freshDatabase } from './fixture-log';
@@ -102,7 +102,7 @@ describe('a corrupt file is refused with its first bad line, and nothing changes
       name: 'a wrong schema version',
       make: (ls) => file(ls.map((l, i) => (i === 4 ? l.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":1') : l))),
       line: 5,
-      says: new RegExp(`line 5 has schemaVersion 1; this Beaker reads schema 2 and ${SCHEMA_VERSION} \\(`),
+      says: new RegExp(`line 5 has schemaVersion 1; this Beaker reads schema ${READABLE_SCHEMA_VERSIONS.join(' and ')} \\(`),
     },
     {
       name: 'bad types (a string where a number goes)',
