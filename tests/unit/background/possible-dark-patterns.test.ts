@@ -4,6 +4,7 @@ import type { TabRecord } from '../../../lib/background/tab-visits';
 import { openDatabase, siteDayKey, type BeakerDatabase } from '../../../lib/log/database';
 import { darkPatternsByCategory, evidencePage } from '../../../lib/log/history-evidence';
 import { getVisit, getVisitEvents, localDay } from '../../../lib/log/queries';
+import { verifiedRollups } from '../../../lib/log/rollup-repair';
 import { createWriteQueue, type WriteQueue } from '../../../lib/log/write-queue';
 import { exportRecord } from '../../../lib/export/records';
 import { columnsOf } from '../../../lib/export/columns';
@@ -90,6 +91,12 @@ describe('possible dark patterns are decided when recorded and counted nowhere',
     expect(day.counts.darkPattern).toBe(1);
     const extra = (await db.get('siteDayExtras', siteDayKey(visit.site, visit.day)))!;
     expect(extra.patterns).toEqual([{ category: 'urgency', type: 'countdown-timer', explanationId: 'dark-pattern/countdown-timer', n: 1 }]);
+
+    // A day rebuilt from its events (a lost or corrupt extra) leaves them out the same way.
+    await db.delete('siteDayExtras', extra.key);
+    const repaired = await verifiedRollups(db, TODAY, TODAY);
+    expect(repaired.rebuilt).toEqual([TODAY]);
+    expect(repaired.extras.find((e) => e.key === extra.key)?.patterns).toEqual(extra.patterns);
 
     // History: dark patterns by category and the evidence behind the count.
     const byCategory = await darkPatternsByCategory(db, TODAY, 7);
