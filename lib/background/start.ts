@@ -3,7 +3,7 @@ import { createClassifier } from '../trackers/classify-request';
 import { siteOf } from '../trackers/url';
 import { clearAll, openDatabase, type BeakerDatabase } from '../log/database';
 import { createWriteQueue, type WriteQueue } from '../log/write-queue';
-import { incrementMeta, readMeta } from '../log/queries';
+import { eventsOfVisits, incrementMeta, readMeta } from '../log/queries';
 import { contentSettingsFor, getSettings, settingsItem, sanitizeSettings } from '../settings';
 import { DEFAULT_SETTINGS, type Settings } from '../schema/settings';
 import type { TabState } from '../messages';
@@ -18,14 +18,17 @@ import { createRecorder, type Recorder } from './recorder';
 import { applySettingsPatch, createSettingsWriter, withSitePaused, type SettingsWriter } from './settings-writer';
 import { popupDataFor } from './popup-data';
 import type { TabVisits } from './tab-visits';
+import type { CappedKind } from '../schema/visit';
 import { createListManager, type ListManager } from '../ads/lists/list-manager';
 import { listenForExportImport, type ExportImportDeps } from './export-import';
 import { createHistoryHandlers } from './history';
 import { listenForPrivateTabs, recordsNothingIn, type PrivateTabs } from './private-tabs';
 import { createFilterListStore, listenForFilterListUploads, type FilterListStore } from './filter-list-store';
 import { createPrivateVisits } from './private-visits';
-import { createWriteAhead, type SessionArea, type WriteAhead } from './write-ahead';
-import { CAPPED_FIELD, createVisitBounds, type BoundKind } from './visit-bounds';
+import { createWriteAhead, type CopiedReport, type SessionArea, type WriteAhead } from './write-ahead';
+import { BOUND_KIND_OF, createCappedCounter, createVisitBounds } from './visit-bounds';
+import { createRequestLedger } from './request-ledger';
+import { createRestoredLedger, flaggedBy, seedRestored } from './restored-ledger';
 import { deleteVisitsById } from '../log/delete-visits';
 
 export type { BackgroundDiagnostics } from './diagnostics';
@@ -148,7 +151,13 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     const settingsWriter = createSettingsWriter({ read: getSettings, write: (s) => settingsItem.setValue(s), onWritten: applySettings });
     const { writeAhead } = bg;
     const queued = createWriteQueue(() => openDatabase(), {
-      onWritten: (batch) => writeAhead.written(batch),
+      onWritten: (batch) => {
+        writeAhead.written(batch);
+        // The log's meta counts what was kept out once it is on the visit's record (a replayed count too).
+        const byKind = new Map<CappedKind, number>();
+        for (const op of batch) if (op.op === 'capped') byKind.set(op.kind, (byKind.get(op.kind) ?? 0) + op.n);
+        for (const [kind, n] of byKind) void incrementMeta(database, `capped.${BOUND_KIND_OF[kind]}`, n).catch(() => undefined);
+      },
       onFlushed: (visits) => {
         for (const visit of visits) {
           browser.runtime.sendMessage({ type: 'visit-updated', visitId: visit.id, tabId: visit.tabId }).catch(() => undefined);
@@ -175,28 +184,17 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
       isPaused: (site) => prefs.current.pausedSites.includes(site),
     });
     const privateVisits = createPrivateVisits();
-    // What the per-visit bounds kept out: in the diagnostics at once, in the log's meta (`capped.<kind>`) within a second.
-    // And on the visit's record (schema 3, `capped`), by one op per visit and kind a second.
-    const cappedPending = new Map<string, number>();
-    const cappedByVisit = new Map<string, { visitId: string; kind: BoundKind; n: number }>();
-    let cappedTimer: ReturnType<typeof setTimeout> | null = null;
-    const bounds = createVisitBounds((kind, visitId, n) => {
-      diagnostics.capped[kind] = (diagnostics.capped[kind] ?? 0) + n;
-      cappedPending.set(kind, (cappedPending.get(kind) ?? 0) + n);
-      const key = `${visitId}\u0000${kind}`;
-      const entry = cappedByVisit.get(key) ?? { visitId, kind, n: 0 };
-      entry.n += n;
-      cappedByVisit.set(key, entry);
-      cappedTimer ??= setTimeout(() => {
-        cappedTimer = null;
-        for (const [k, count] of cappedPending) void incrementMeta(database, `capped.${k}`, count).catch(() => undefined);
-        for (const e of cappedByVisit.values()) queue.push({ op: 'capped', visitId: e.visitId, kind: CAPPED_FIELD[e.kind], n: e.n });
-        cappedPending.clear();
-        cappedByVisit.clear();
-      }, 1000);
-    });
+    // What the per-visit bounds kept out: in the diagnostics at once; on the visit's record (schema 3,
+    // `capped`) by one op per visit and kind a second, and then in the log's meta (`capped.<kind>`, onWritten).
+    // Each op is in the write-ahead copy from its first count (issue #10, item 4): a stopped worker's counts are replayed.
+    const bounds = createVisitBounds(createCappedCounter(diagnostics.capped, queue, writeAhead));
+    const classifier = createClassifier(db, () => bg.filterLists.matcher());
+    // Which requests the visits a previous worker left have on record (lib/background/restored-ledger.ts).
+    const ledger = createRestoredLedger(createRequestLedger(), flaggedBy(classifier, tabs));
+    const seeded = seedRestored(ledger, (ids) => eventsOfVisits(database, ids), restored, recovered.ops);
     const rec = createRecorder({
-      classifier: createClassifier(db, () => bg.filterLists.matcher()),
+      classifier,
+      ledger,
       queue,
       sequencer,
       tabs,
@@ -224,7 +222,7 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     await rec.resumeRestored(restored, async (visitId) => (await database.getKey('visits', visitId)) !== undefined);
     for (const record of restored) if (record.visit) updateBadge(record.tabId);
 
-    onRoute(createRoute(bg, { database, queue, tabs, rec, settingsWriter }));
+    onRoute(createRoute(bg, { database, queue, tabs, rec, settingsWriter, seeded }));
     bg.onPortsReady({
       database,
       queue,
@@ -244,6 +242,9 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     // No private tab open now: what a private session left (a browser that quit with one open) goes.
     if (bg.privateTabs.size() === 0) endPrivateSessionSafely();
     await bg.gate.open(rec);
+    // Resource Timing reports the last worker had received and not handled: as a new one is.
+    for (const { report, token } of recovered.reports) handleReport(bg, rec, seeded, report, token);
+    diagnostics.writeAheadReplayed += recovered.reports.length;
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.get(tab.id) && siteOf(tab.url)) {
@@ -265,16 +266,42 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
   }
 }
 
+/**
+ * A Resource Timing report, copied ahead until handled (issue #10, item 4). It goes through the
+ * settle queue, behind the webRequest events that arrived before it: a request the browser
+ * reported is noted before its entry is compared (ARCHITECTURE.md, "Requests Beaker did not see").
+ * Its events and the removal of its copy are pushed in one task, so one `set` writes both.
+ */
+function handleReport(bg: Background, rec: Recorder, seeded: Promise<void>, copy: CopiedReport, token: object): Promise<number> {
+  return seeded.then(
+    () =>
+      new Promise((resolve) =>
+        bg.settled.push(() => {
+          let accepted = 0;
+          try {
+            accepted = rec.onResourceTiming(copy.report, copy.tabId, copy.frameId, copy.documentId);
+            bg.diagnostics.resourceTimingRecorded += accepted;
+          } finally {
+            bg.writeAhead.requestDone(token);
+            resolve(accepted);
+          }
+        }),
+      ),
+  );
+}
+
 interface Loaded {
   database: BeakerDatabase;
   queue: WriteQueue;
   tabs: TabVisits;
   rec: Recorder;
   settingsWriter: SettingsWriter;
+  /** The restored visits' seed is in the ledger (seedRestored). */
+  seeded: Promise<void>;
 }
 
 /** The message handlers: content scripts report and ask about their page; extension pages ask the rest. */
-function createRoute(bg: Background, { database, queue, tabs, rec, settingsWriter }: Loaded): Route {
+function createRoute(bg: Background, { database, queue, tabs, rec, settingsWriter, seeded }: Loaded): Route {
   const { diagnostics, prefs, lists, texts, settled } = bg;
   const dropped = async (reason: DropReason) => {
     diagnostics.dropped[reason] = (diagnostics.dropped[reason] ?? 0) + 1;
@@ -310,16 +337,11 @@ function createRoute(bg: Background, { database, queue, tabs, rec, settingsWrite
     content: {
       engagement: (message, tabId, frameId) => ({ accepted: rec.onEngagement(message.acts, tabId, frameId) }),
       findings: (message, tabId, frameId) => ({ accepted: rec.onFindings(message.findings, tabId, frameId) }),
-      // Through the settle queue, behind the webRequest events that arrived before it: a request
-      // the browser reported is noted before its entry is compared (ARCHITECTURE.md, "Requests Beaker did not see").
-      'resource-timing': (message, tabId, frameId, documentId) =>
-        new Promise((resolve) =>
-          settled.push(() => {
-            const accepted = rec.onResourceTiming(message, tabId, frameId, documentId);
-            diagnostics.resourceTimingRecorded += accepted;
-            resolve({ accepted });
-          }),
-        ),
+      // Copied ahead, then through the settle queue (handleReport).
+      'resource-timing': async (message, tabId, frameId, documentId) => {
+        const copy: CopiedReport = { tabId, frameId, ...(documentId !== undefined ? { documentId } : {}), report: { entries: message.entries, capped: message.capped, overflowed: message.overflowed } };
+        return { accepted: await handleReport(bg, rec, seeded, copy, bg.writeAhead.noteReport(copy)) };
+      },
       'classify-urls': (message, tabId) => ({ verdicts: rec.verdicts(message.urls, tabId) }),
       // The top frame's site is its own address; a subframe's is its tab's page.
       'get-content-settings': (message, tabId, frameId) => ({

@@ -1,5 +1,6 @@
 import type { FindingReport } from '../messages';
 import type { CappedKind } from '../schema/visit';
+import type { WriteOp, WriteQueue } from '../log/write-queue';
 
 /**
  * Per-visit bounds on what a page can add to the log (issue #10, item 5): a page with 10,000 copies
@@ -85,5 +86,44 @@ export function createVisitBounds(onCapped: (kind: Kind, visitId: string, n: num
     noteCapped(visitId, kind, n) {
       if (n > 0) onCapped(kind, visitId, n);
     },
+  };
+}
+
+/** `BoundKind` of a visit record's `capped` field: the log's meta (`capped.<kind>`) is counted by the first. */
+export const BOUND_KIND_OF = Object.fromEntries(Object.entries(CAPPED_FIELD).map(([bound, field]) => [field, bound])) as Record<CappedKind, Kind>;
+
+type CappedOp = Extract<WriteOp, { op: 'capped' }>;
+
+/**
+ * The bounds' callback (issue #10, items 4 and 5): each count goes into `totals` (the diagnostics)
+ * at once, and into one `capped` op per visit and kind, queued a second after its first count (a
+ * flood of 10,000 capped findings is one op). The op is in the write-ahead copy from its first
+ * count (`keep`, again on every count), so a worker stopped in that second loses nothing: the next
+ * one replays it (lib/background/write-ahead.ts).
+ */
+export function createCappedCounter(
+  totals: Record<string, number>,
+  queue: Pick<WriteQueue, 'push'>,
+  writeAhead: { keep(op: WriteOp): void },
+  setTimer: (fn: () => void, ms: number) => unknown = setTimeout,
+): (kind: Kind, visitId: string, n: number) => void {
+  const counting = new Map<string, CappedOp>();
+  let timer: unknown = null;
+  return (kind, visitId, n) => {
+    totals[kind] = (totals[kind] ?? 0) + n;
+    const key = `${visitId}\u0000${kind}`;
+    let op = counting.get(key);
+    if (!op) {
+      op = { op: 'capped', visitId, kind: CAPPED_FIELD[kind], n: 0 };
+      counting.set(key, op);
+    }
+    op.n += n;
+    writeAhead.keep(op);
+    timer ??= setTimer(() => {
+      timer = null;
+      // The same objects: their copies stay until the batch that writes them commits.
+      for (const e of counting.values()) queue.push(e);
+      counting.clear();
+    }, 1000);
   };
 }

@@ -1,7 +1,9 @@
 import type { WriteOp, WriteQueue } from '../log/write-queue';
-import type { RequestDetails } from './recorder';
+import type { RequestDetails, ResourceTimingReport } from './recorder';
 import { logEvent } from '../schema/events';
-import { pageVisit } from '../schema/visit';
+import { CAPPED_KINDS, pageVisit, type CappedKind } from '../schema/visit';
+import { resourceEntry } from '../schema/content-messages';
+import { MAX_RESOURCE_ENTRIES_PER_MESSAGE } from '../schema/resource-timing-limits';
 import { upgradeRecord } from '../schema/upgrade';
 
 /**
@@ -18,6 +20,15 @@ import { upgradeRecord } from '../schema/upgrade';
  * event op and the removal of the request's copy happen in one task, so one `set` writes both and a
  * replayed request cannot be recorded twice. The previous worker's copy is read when this one is
  * created, before anything new is written over it.
+ *
+ * A content script's Resource Timing report is copied the same way, from the moment the message
+ * arrives until the recorder has handled it (it also waits in the settle queue): replayed, its
+ * entries are judged against what the log holds of the visit (lib/background/restored-ledger.ts),
+ * so what was recorded is not recorded again. What the per-visit bounds kept out (`capped` ops,
+ * counted up for a second before they are queued) is copied from the first count until written.
+ * Unlike the other counters it is replayed: a `capped` op is counted twice only if the worker
+ * stops in the moment between its batch's commit and the `set` that drops its copy (the same
+ * task), where losing it was the alternative for a whole second.
  */
 export const WRITE_AHEAD_KEY = 'beakerWriteAhead';
 /** Ops copied at most; beyond, the oldest are only in memory (a flood must not fill the session area). */
@@ -35,19 +46,65 @@ export interface WriteAhead {
   written(batch: readonly WriteOp[]): void;
   /** A request the browser reported: copied until `requestDone` with the returned token. */
   noteRequest(details: RequestDetails): object;
+  /** A content script's Resource Timing report: copied until `requestDone` with the returned token. */
+  noteReport(report: CopiedReport): object;
+  /** The request or report of this token was handled (in the same task as the ops it produced). */
   requestDone(token: object): void;
   /**
-   * What a previous worker left: valid visit and event ops and requests not yet handled, in order
-   * (malformed entries are dropped and counted). The requests are copied again (`tokens`) until handled.
+   * An op copied before it is queued (a `capped` count still adding up): copied now, and again on
+   * every call (it may have changed); queued later through `wrap`, it stays until written.
    */
-  recover(): Promise<{ ops: WriteOp[]; requests: { details: RequestDetails; token: object }[]; malformed: number }>;
+  keep(op: WriteOp): void;
+  /**
+   * What a previous worker left: valid visit, event and capped ops, and requests and reports not yet
+   * handled, in order (malformed entries are dropped and counted). The requests and reports are
+   * copied again (`token`) until handled.
+   */
+  recover(): Promise<Recovered>;
   /** Resolves when the copy on storage is up to date (tests). */
   settled(): Promise<void>;
 }
 
-const copied = (op: WriteOp) => op.op === 'visit' || op.op === 'event';
+/** A `resource-timing` message as the route received it. */
+export interface CopiedReport {
+  tabId: number;
+  frameId: number;
+  documentId?: string;
+  report: ResourceTimingReport;
+}
 
-type Entry = WriteOp | { op: 'request'; details: RequestDetails };
+export interface Recovered {
+  ops: WriteOp[];
+  requests: { details: RequestDetails; token: object }[];
+  reports: { report: CopiedReport; token: object }[];
+  malformed: number;
+}
+
+const copied = (op: WriteOp) => op.op === 'visit' || op.op === 'event' || op.op === 'capped';
+
+type Entry = WriteOp | { op: 'request'; details: RequestDetails } | ({ op: 'report' } & CopiedReport);
+
+/** More than a flood of findings could reach between two writes: a larger copied count is not Beaker's. */
+const MAX_CAPPED_N = 10_000_000;
+
+function readCapped(raw: unknown): WriteOp | null {
+  const c = raw as { visitId?: unknown; kind?: unknown; n?: unknown } | null;
+  if (typeof c?.visitId !== 'string' || c.visitId.length > 200 || !CAPPED_KINDS.includes(c.kind as CappedKind)) return null;
+  if (!Number.isSafeInteger(c.n) || (c.n as number) <= 0 || (c.n as number) > MAX_CAPPED_N) return null;
+  return { op: 'capped', visitId: c.visitId, kind: c.kind as CappedKind, n: c.n as number };
+}
+
+function readReport(raw: unknown): CopiedReport | null {
+  const r = raw as { tabId?: unknown; frameId?: unknown; documentId?: unknown; report?: { entries?: unknown; capped?: unknown; overflowed?: unknown } } | null;
+  if (typeof r !== 'object' || r === null || !Number.isInteger(r.tabId) || !Number.isInteger(r.frameId)) return null;
+  if (r.documentId !== undefined && (typeof r.documentId !== 'string' || r.documentId.length > 200)) return null;
+  const entries = r.report?.entries;
+  if (!Array.isArray(entries) || entries.length > MAX_RESOURCE_ENTRIES_PER_MESSAGE) return null;
+  const parsed = entries.map((e) => resourceEntry.safeParse(e));
+  if (!parsed.every((p) => p.success) || !Number.isSafeInteger(r.report?.capped) || (r.report!.capped as number) < 0 || typeof r.report?.overflowed !== 'boolean') return null;
+  const report: ResourceTimingReport = { entries: parsed.map((p) => p.data!), capped: r.report.capped as number, overflowed: r.report.overflowed };
+  return { tabId: r.tabId as number, frameId: r.frameId as number, ...(r.documentId !== undefined ? { documentId: r.documentId } : {}), report };
+}
 
 function readRequest(raw: unknown): RequestDetails | null {
   const d = raw as Partial<Record<keyof RequestDetails, unknown>> | null;
@@ -86,13 +143,14 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       }
     });
   };
-  const noteRequest = (details: RequestDetails): object => {
-    const entry: Entry = { op: 'request', details };
+  const note = (entry: Entry): object => {
     pending.add(entry);
     if (pending.size > 2 * MAX_COPIED) pending.delete(pending.values().next().value!);
     persist();
     return entry;
   };
+  const noteRequest = (details: RequestDetails): object => note({ op: 'request', details });
+  const noteReport = (report: CopiedReport): object => note({ op: 'report', ...report });
   return {
     wrap(queue) {
       return {
@@ -110,6 +168,10 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       };
     },
     noteRequest,
+    noteReport,
+    keep(op) {
+      if (copied(op)) note(op);
+    },
     requestDone(token) {
       if (pending.delete(token as Entry)) persist();
     },
@@ -120,21 +182,23 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
     },
     async recover() {
       const raw = await previous;
-      const ops: WriteOp[] = [];
-      const requests: { details: RequestDetails; token: object }[] = [];
-      if (!Array.isArray(raw)) return { ops, requests, malformed: 0 };
-      let malformed = 0;
+      const out: Recovered = { ops: [], requests: [], reports: [], malformed: 0 };
+      if (!Array.isArray(raw)) return out;
       for (const item of raw) {
         const op = (item as { op?: unknown } | null)?.op;
         const visit = op === 'visit' ? pageVisit.safeParse(upgradeRecord((item as { visit?: unknown }).visit)) : null;
         const event = op === 'event' ? logEvent.safeParse(upgradeRecord((item as { event?: unknown }).event)) : null;
+        const capped = op === 'capped' ? readCapped(item) : null;
         const request = op === 'request' ? readRequest((item as { details?: unknown }).details) : null;
-        if (visit?.success) ops.push({ op: 'visit', visit: visit.data });
-        else if (event?.success) ops.push({ op: 'event', event: event.data });
-        else if (request) requests.push({ details: request, token: noteRequest(request) });
-        else malformed += 1;
+        const report = op === 'report' ? readReport(item) : null;
+        if (visit?.success) out.ops.push({ op: 'visit', visit: visit.data });
+        else if (event?.success) out.ops.push({ op: 'event', event: event.data });
+        else if (capped) out.ops.push(capped);
+        else if (request) out.requests.push({ details: request, token: noteRequest(request) });
+        else if (report) out.reports.push({ report, token: noteReport(report) });
+        else out.malformed += 1;
       }
-      return { ops, requests, malformed };
+      return out;
     },
     settled: async () => {
       await writing;

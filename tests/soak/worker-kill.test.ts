@@ -31,12 +31,28 @@ test(`worker stopped every ${STOP_EVERY_MS / 1000} s while a page sends 50 track
   const page = await browser.context.newPage();
   await page.goto('https://pages.beaker-hostile.test/beacon-stream.html', { waitUntil: 'load' });
   const sw = await watchServiceWorker(browser.context, page, browser.extensionId);
+  // When the browser issued each numbered request (ms since the page started sending).
+  const sentAt = new Map<number, number>();
+  let started = Date.now();
+  page.on('request', (r) => {
+    const n = r.url().includes('/tr?') ? new URL(r.url()).searchParams.get('n') : null;
+    if (n !== null) sentAt.set(Number(n), Date.now() - started);
+  });
+  started = Date.now();
   await page.evaluate((s) => (window as unknown as { __start(s: number): void }).__start(s), SECONDS);
   let stops = 0;
-  const started = Date.now();
+  // When each stop was asked and seen (ms since the page started sending): a lost request is told by its send time.
+  const stopTimes: [number, number][] = [];
   while (Date.now() - started < SECONDS * 1000) {
     await page.waitForTimeout(STOP_EVERY_MS);
-    await sw.stop().then(() => (stops += 1), () => undefined);
+    const asked = Date.now() - started;
+    await sw.stop().then(
+      () => {
+        stops += 1;
+        stopTimes.push([asked, Date.now() - started]);
+      },
+      () => undefined,
+    );
   }
   await page.waitForFunction(() => (window as unknown as { __done?: boolean }).__done === true, undefined, { timeout: 20_000 });
   const sent = await page.evaluate(() => (window as unknown as { __sent: number }).__sent);
@@ -46,12 +62,25 @@ test(`worker stopped every ${STOP_EVERY_MS / 1000} s while a page sends 50 track
   const tabId = await tabIdOf(ext, page.url());
   const state = await tabStateOf(ext, tabId);
   const { events } = await readLog(ext);
-  const numbers = events
-    .filter((e) => e.visitId === state.visitId && e.kind === 'tracker' && e.url.includes('/tr?'))
-    .map((e) => Number(new URL((e as { url: string }).url).searchParams.get('n')));
+  const ours = events.filter((e) => e.visitId === state.visitId && e.kind === 'tracker' && e.url.includes('/tr?'));
+  const numbers = ours.map((e) => Number(new URL((e as { url: string }).url).searchParams.get('n')));
   const distinct = new Set(numbers);
   const lost = sent - distinct.size;
-  console.log(`worker-kill soak: ${sent} requests sent, ${stops} worker stops, ${distinct.size} in the log (${lost} lost, ${numbers.length - distinct.size} duplicates)`);
+  console.log(`worker-kill soak: ${sent} requests sent, ${stops} worker stops, ${distinct.size} in the log (${lost} lost, ${numbers.length - distinct.size} duplicates; ${ours.filter((e) => e.kind === 'tracker' && e.observedBy === 'resource-timing').length} from Resource Timing)`);
+  if (lost > 0) {
+    // Which ones, when, and whether another visit has them.
+    const elsewhere = new Map<number, string>();
+    for (const e of events) {
+      if (e.kind !== 'tracker' || !e.url.includes('/tr?') || e.visitId === state.visitId) continue;
+      elsewhere.set(Number(new URL(e.url).searchParams.get('n')), `${e.visitId}${e.observedBy ? ` (${e.observedBy})` : ''}`);
+    }
+    const missing = [...Array(sent).keys()].filter((n) => !distinct.has(n));
+    for (const n of missing) {
+      const at = sentAt.get(n) ?? NaN;
+      const nearest = stopTimes.reduce((best, s) => (Math.abs(s[0] - at) < Math.abs(best[0] - at) ? s : best), stopTimes[0] ?? [NaN, NaN]);
+      console.log(`  lost n=${n}, sent at ~${at} ms; nearest stop asked at ${nearest[0]} ms, stopped by ${nearest[1]} ms${elsewhere.has(n) ? `; in visit ${elsewhere.get(n)}` : ''}`);
+    }
+  }
   expect(stops).toBeGreaterThanOrEqual(SECONDS / (STOP_EVERY_MS / 1000) - 2);
   expect(numbers.length - distinct.size).toBe(0);
   expect(lost).toBe(0);

@@ -73,11 +73,11 @@ describe('the write-ahead copy (issue #10, item 4)', () => {
     const area = memoryArea();
     const visit = makeVisit();
     area.data[WRITE_AHEAD_KEY] = [{ op: 'visit', visit }, { op: 'event', event: { id: 'x' } }, 'junk', null, { op: 'requests', visitId: 'v', total: 1, thirdParty: 0 }];
-    expect(await createWriteAhead(area).recover()).toEqual({ ops: [{ op: 'visit', visit }], requests: [], malformed: 4 });
+    expect(await createWriteAhead(area).recover()).toEqual({ ops: [{ op: 'visit', visit }], requests: [], reports: [], malformed: 4 });
     area.data[WRITE_AHEAD_KEY] = 'not a list';
-    expect(await createWriteAhead(area).recover()).toEqual({ ops: [], requests: [], malformed: 0 });
+    expect(await createWriteAhead(area).recover()).toEqual({ ops: [], requests: [], reports: [], malformed: 0 });
     const failing: SessionArea = { get: () => Promise.reject(new Error('gone')), set: () => Promise.reject(new Error('full')) };
-    expect(await createWriteAhead(failing).recover()).toEqual({ ops: [], requests: [], malformed: 0 });
+    expect(await createWriteAhead(failing).recover()).toEqual({ ops: [], requests: [], reports: [], malformed: 0 });
   });
 
   test('requests seen and not yet handled are replayed once; handled ones are not', async () => {
