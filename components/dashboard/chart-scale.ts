@@ -1,3 +1,5 @@
+import { formatDay, formatNumber } from '@/lib/i18n/i18n';
+
 /**
  * The arithmetic of the dashboard's plots (hand-written SVG, README's dependency table says why):
  * nice axis ticks, bar positions, day labels. Pure, unit-tested.
@@ -49,19 +51,12 @@ export function labelEvery(n: number, most: number): number {
   return Math.max(1, Math.ceil(n / Math.max(1, most)));
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** `2026-11-14` → `Nov 14` (in the UI's language, by Intl); with the weekday for a week's plot: `Sat, Nov 14`. */
+export const dayLabel = (day: string, weekday = false): string => formatDay(day, weekday);
 
-/** `2026-11-14` → `Nov 14`; with the weekday for a week's plot: `Sat, Nov 14`. */
-export function dayLabel(day: string, weekday = false): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const text = `${MONTHS[m - 1]} ${d}`;
-  return weekday ? `${WEEKDAYS[new Date(y, m - 1, d).getDay()]}, ${text}` : text;
-}
-
-/** A ratio in words for a table cell: `3.5 : 1`, or `–` when nothing was engaged. */
+/** A ratio in words for a table cell: `3.5 : 1`, or `–` when nothing was engaged (numbers in the UI's locale). */
 export function ratioText(ratio: number | null): string {
   if (ratio === null) return '–';
   const rounded = ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10;
-  return `${rounded} : 1`;
+  return `${formatNumber(rounded)} : ${formatNumber(1)}`;
 }

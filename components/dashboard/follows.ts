@@ -1,3 +1,5 @@
+import { formatList, plural, t } from '@/lib/i18n/i18n';
+import { trackerCategoryOf } from '@/lib/i18n/labels';
 import { dayLabel } from './chart-scale';
 
 /**
@@ -29,16 +31,13 @@ export function sparkBars(daily: readonly number[], top: number): SparkBar[] {
   return bars;
 }
 
-/** `Nov 14: 2 sites, Nov 19: 1 site; none on the other 5 days.` */
+/** `Nov 14: 2 sites, Nov 19: 1 site; none on the other 5 days.` (in the UI's language) */
 export function dailyInWords(days: readonly string[], daily: readonly number[]): string {
-  const parts = days.flatMap((day, i) => (daily[i]! > 0 ? [`${dayLabel(day)}: ${daily[i]} ${daily[i] === 1 ? 'site' : 'sites'}`] : []));
+  const parts = days.flatMap((day, i) => (daily[i]! > 0 ? [plural('dash_day_sites', daily[i]!, dayLabel(day))] : []));
   const rest = days.length - parts.length;
-  if (parts.length === 0) return `None on these ${days.length} days.`;
-  return `${parts.join(', ')}${rest > 0 ? `; none on the other ${rest} ${rest === 1 ? 'day' : 'days'}` : ''}.`;
+  if (parts.length === 0) return plural('dash_none_on_days', days.length);
+  return rest > 0 ? plural('dash_none_other_days', rest, formatList(parts)) : t('dash_sentence', formatList(parts));
 }
 
-/** TrackerDB's category keys in words: `site_analytics` → `Site analytics`. */
-export function categoryLabel(category: string): string {
-  const words = category.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** TrackerDB's category keys in words: `site_analytics` → `Site analytics` (translated where a locale names it). */
+export const categoryLabel = (category: string): string => trackerCategoryOf(category);

@@ -15,6 +15,7 @@ import {
   type HistorySiteAnswer,
   type HistorySpan,
 } from '@/lib/history-messages';
+import { t } from '@/lib/i18n/i18n';
 
 /**
  * The dashboard's side of its messages (ARCHITECTURE.md, "History dashboard"): every answer comes
@@ -25,7 +26,7 @@ import {
 async function ask<T>(schema: z.ZodMiniType<T>, message: Record<string, unknown>): Promise<T> {
   const answer: unknown = await browser.runtime.sendMessage(message);
   const parsed = schema.safeParse(answer);
-  if (!parsed.success) throw new Error('The background gave an answer Beaker does not understand.');
+  if (!parsed.success) throw new Error(t('popup_bad_answer'));
   return parsed.data;
 }
 
@@ -70,7 +71,7 @@ export const deleteDays = (from: string, to: string): Promise<DeleteAnswer> => a
 
 export async function setSitePaused(site: string, paused: boolean): Promise<void> {
   const answer = (await browser.runtime.sendMessage({ type: 'set-site-paused', site, paused })) as { paused?: boolean } | undefined;
-  if (answer?.paused !== paused) throw new Error('The background did not confirm the change.');
+  if (answer?.paused !== paused) throw new Error(t('options_not_confirmed'));
 }
 
 /** What the address says to show: `#span=30`, `#site=example.org&span=7`. */

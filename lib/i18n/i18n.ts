@@ -6,8 +6,8 @@ import { browser } from 'wxt/browser';
  * `_locales/<locale>/messages.json` (wxt.config.ts); they are read with the browser's own `i18n`
  * API: the browser picks the locale (its UI language, falling back key by key to `default_locale`
  * en). Plurals follow the locale's CLDR rules (`Intl.PluralRules`: a plural message is one key per
- * category, `<base>_one`, `<base>_few`, … `<base>_other`); numbers and lists go through `Intl` in
- * the same locale as the words (`locale_code`, a message of each locale), as should any date.
+ * category, `<base>_one`, `<base>_few`, … `<base>_other`); numbers, lists and dates go through `Intl`
+ * in the same locale as the words (`locale_code`, a message of each locale).
  */
 export type GetMessage = (key: string, substitutions?: string[]) => string;
 
@@ -24,6 +24,7 @@ let getMessage: GetMessage = fromBrowser;
 let cachedLang: string | null = null;
 let numbers: Intl.NumberFormat | null = null;
 let plurals: Intl.PluralRules | null = null;
+let days: Partial<Record<'day' | 'weekday', Intl.DateTimeFormat>> = {};
 
 /** Read messages from elsewhere (unit tests; scripts), or from the browser again with no argument. */
 export function useMessages(source?: GetMessage): void {
@@ -31,6 +32,7 @@ export function useMessages(source?: GetMessage): void {
   cachedLang = null;
   numbers = null;
   plurals = null;
+  days = {};
 }
 
 /** Locales written right to left (of those Beaker ships or could). */
@@ -63,6 +65,23 @@ export function applyDocumentLocale(doc: Document, title?: string): void {
 export function formatNumber(n: number): string {
   numbers ??= new Intl.NumberFormat(lang(), { maximumFractionDigits: 1 });
   return numbers.format(n);
+}
+
+/** A local day (`YYYY-MM-DD`) as the locale writes it short: `Nov 14`, with the weekday `Sat, Nov 14`. */
+export function formatDay(day: string, weekday = false): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const format = (days[weekday ? 'weekday' : 'day'] ??= new Intl.DateTimeFormat(lang(), { month: 'short', day: 'numeric', ...(weekday ? { weekday: 'short' } : {}) }));
+  return format.format(new Date(y, m - 1, d));
+}
+
+/** An instant (ISO 8601) as the locale writes a date and time: `Nov 14, 2026, 9:05 AM`. */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleString(lang(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A fraction (0..1) as a whole percentage in the locale (`85%`, `85 %`, `٨٥٪`). */
+export function formatPercent(fraction: number): string {
+  return new Intl.NumberFormat(lang(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
 }
 
 export function formatList(items: readonly string[]): string {

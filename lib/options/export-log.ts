@@ -5,6 +5,7 @@ import { exportRecord, type ExportRecord } from '../export/records';
 import type { PrivacyMode } from '../export/privacy';
 import { EXPORT_PORT, exportReply, type ExportReply, type ExportRequest } from '../messages';
 import { ZipDirectory } from './zip-directory';
+import { t } from '../i18n/i18n';
 
 /**
  * The settings page's export (ARCHITECTURE.md, "Export and import"): the background streams the
@@ -31,18 +32,18 @@ function portReader(port: ReturnType<typeof browser.runtime.connect>) {
   let closed = false;
   port.onMessage.addListener((raw: unknown) => {
     const parsed = exportReply.safeParse(raw);
-    const reply: ExportReply = parsed.success ? parsed.data : { type: 'export-error', message: 'The background sent a malformed answer.' };
+    const reply: ExportReply = parsed.success ? parsed.data : { type: 'export-error', message: t('options_malformed_answer') };
     const next = waiting.shift();
     if (next) next(reply);
     else early.push(reply);
   });
   port.onDisconnect.addListener(() => {
     closed = true;
-    for (const next of waiting.splice(0)) next({ type: 'export-error', message: 'The background closed the export.' });
+    for (const next of waiting.splice(0)) next({ type: 'export-error', message: t('export_closed') });
   });
   return {
     ask(request: ExportRequest): Promise<ExportReply> {
-      if (closed) return Promise.resolve({ type: 'export-error', message: 'The background closed the export.' });
+      if (closed) return Promise.resolve({ type: 'export-error', message: t('export_closed') });
       const reply = early.length > 0 ? Promise.resolve(early.shift()!) : new Promise<ExportReply>((resolve) => waiting.push(resolve));
       port.postMessage(request);
       return reply;
@@ -65,16 +66,16 @@ export async function exportLog(choice: ExportChoice, onProgress?: (records: num
   try {
     const reader = portReader(port);
     const begin = await reader.ask({ type: 'export-start', filters: choice.filters });
-    if (begin.type !== 'export-begin') throw new Error(begin.type === 'export-error' ? begin.message : 'The background did not start the export.');
+    if (begin.type !== 'export-begin') throw new Error(begin.type === 'export-error' ? begin.message : t('export_not_started'));
     let seen = 0;
     async function* records(): AsyncGenerator<ExportRecord> {
       for (;;) {
         const reply = await reader.ask({ type: 'export-next' });
         if (reply.type === 'export-end') return;
-        if (reply.type !== 'export-page') throw new Error(reply.type === 'export-error' ? reply.message : 'Unexpected answer from the background.');
+        if (reply.type !== 'export-page') throw new Error(reply.type === 'export-error' ? reply.message : t('options_unexpected_answer'));
         for (const raw of reply.records) {
           const parsed = exportRecord.safeParse(raw);
-          if (!parsed.success) throw new Error(`The log holds a record that does not parse (${JSON.stringify(raw).slice(0, 120)}).`);
+          if (!parsed.success) throw new Error(t('export_bad_record', JSON.stringify(raw).slice(0, 120)));
           yield parsed.data;
         }
         seen += reply.records.length;

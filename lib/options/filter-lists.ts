@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { FILTER_LIST_PORT, MAX_LIST_CHUNK_CHARS, filterListReply, type FilterListReply, type FilterListRequest } from '../filter-list-messages';
 import { filterListInfo, type FilterListInfo } from '../schema/filter-list';
+import { t } from '../i18n/i18n';
 
 /**
  * The settings page's filter lists (ARCHITECTURE.md, "Filter lists"): a file's text goes to the
@@ -14,9 +15,9 @@ export async function addFilterListFile(file: File): Promise<FilterListReply> {
     const reply = new Promise<FilterListReply>((resolve) => {
       port.onMessage.addListener((raw: unknown) => {
         const parsed = filterListReply.safeParse(raw);
-        resolve(parsed.success ? parsed.data : { type: 'list-refused', message: 'The background sent a malformed answer.' });
+        resolve(parsed.success ? parsed.data : { type: 'list-refused', message: t('options_malformed_answer') });
       });
-      port.onDisconnect.addListener(() => resolve({ type: 'list-refused', message: 'The background closed the connection.' }));
+      port.onDisconnect.addListener(() => resolve({ type: 'list-refused', message: t('filters_closed') }));
     });
     for (let i = 0; i < text.length; i += MAX_LIST_CHUNK_CHARS) {
       port.postMessage({ type: 'list-chunk', text: text.slice(i, i + MAX_LIST_CHUNK_CHARS) } satisfies FilterListRequest);
@@ -29,7 +30,7 @@ export async function addFilterListFile(file: File): Promise<FilterListReply> {
 }
 
 const infos = (answer: unknown): FilterListInfo[] => {
-  if (!Array.isArray(answer)) throw new Error('The background did not list the filter lists.');
+  if (!Array.isArray(answer)) throw new Error(t('filters_not_listed'));
   return answer.flatMap((a) => {
     const parsed = filterListInfo.safeParse(a);
     return parsed.success ? [parsed.data] : [];

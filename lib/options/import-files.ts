@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { ExportFileError, exportFileText } from '../import/export-file-text';
 import { IMPORT_PORT, MAX_IMPORT_CHUNK_CHARS, importReply, type ImportReply, type ImportRequest } from '../messages';
+import { t } from '../i18n/i18n';
 
 /**
  * The settings page's import (ARCHITECTURE.md, "Export and import"): each file on its own port,
@@ -30,13 +31,13 @@ export async function importFile(file: File): Promise<FileOutcome> {
   const waiting: ((reply: ImportReply) => void)[] = [];
   port.onMessage.addListener((raw: unknown) => {
     const parsed = importReply.safeParse(raw);
-    const reply: ImportReply = parsed.success ? parsed.data : { type: 'import-refused', line: null, message: 'The background sent a malformed answer.' };
+    const reply: ImportReply = parsed.success ? parsed.data : { type: 'import-refused', line: null, message: t('options_malformed_answer') };
     const next = waiting.shift();
     if (next) next(reply);
     else replies.push(reply);
   });
   port.onDisconnect.addListener(() => {
-    for (const next of waiting.splice(0)) next({ type: 'import-refused', line: null, message: 'The background closed the import.' });
+    for (const next of waiting.splice(0)) next({ type: 'import-refused', line: null, message: t('import_closed') });
   });
   const ask = (request: ImportRequest) => {
     const reply = replies.length > 0 ? Promise.resolve(replies.shift()!) : new Promise<ImportReply>((resolve) => waiting.push(resolve));
@@ -48,7 +49,7 @@ export async function importFile(file: File): Promise<FileOutcome> {
       ? { name: file.name, ok: true, imported: reply.summary.imported, duplicates: reply.summary.duplicates, expiring: reply.expiring }
       : reply.type === 'import-refused'
         ? { name: file.name, ok: false, line: reply.line, message: reply.message }
-        : { name: file.name, ok: false, line: null, message: 'The background did not answer the import.' };
+        : { name: file.name, ok: false, line: null, message: t('import_no_answer') };
   try {
     // A zip's records size is known only as it is read: the background counts it then.
     let reply = await ask({ type: 'import-start', name: file.name.slice(0, 255), size: isZipName(file.name) ? null : file.size });

@@ -3,6 +3,7 @@ import { sanitizeSettings, settingsItem } from '../settings';
 import { siteOf } from '../trackers/url';
 import { settings as settingsSchema, type Settings } from '../schema/settings';
 import type { SettingsPatch } from '../messages';
+import { t } from '../i18n/i18n';
 
 /**
  * The settings page reads the settings from `storage.local` and watches them there; it never writes
@@ -12,14 +13,14 @@ import type { SettingsPatch } from '../messages';
 export async function updateSettings(patch: SettingsPatch): Promise<Settings> {
   const answer: unknown = await browser.runtime.sendMessage({ type: 'update-settings', settings: patch });
   const parsed = settingsSchema.safeParse(answer);
-  if (!parsed.success) throw new Error('The background did not confirm the change.');
+  if (!parsed.success) throw new Error(t('options_not_confirmed'));
   return parsed.data;
 }
 
 /** Pause (or resume) one site, as the popup does: one site at a time, so changes made at once all land. */
 export async function setSitePaused(site: string, paused: boolean): Promise<void> {
   const answer = (await browser.runtime.sendMessage({ type: 'set-site-paused', site, paused })) as { paused?: boolean } | undefined;
-  if (answer?.paused !== paused) throw new Error('The background did not confirm the change.');
+  if (answer?.paused !== paused) throw new Error(t('options_not_confirmed'));
 }
 
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
@@ -42,5 +43,5 @@ export function normaliseSiteInput(input: string): string | null {
 /** "Delete all data": the background owns the database, so it does the deleting. */
 export async function deleteAllData(): Promise<void> {
   const answer = (await browser.runtime.sendMessage({ type: 'delete-all-data' })) as { deleted?: boolean } | undefined;
-  if (!answer?.deleted) throw new Error('The background did not confirm the deletion.');
+  if (!answer?.deleted) throw new Error(t('options_not_deleted'));
 }

@@ -1,5 +1,6 @@
 import { Zip, ZipDeflate } from 'fflate';
 import type { ByteSink, SinkDirectory } from '../export/sink';
+import { t } from '../i18n/i18n';
 
 /**
  * An export directory written as one zip (ARCHITECTURE.md, "Export and import"): the files an
@@ -69,7 +70,7 @@ export class ZipDirectory implements SinkDirectory {
 
   /** The finished zip (after `commit()`). */
   blob(): Blob {
-    if (!this.result) throw new Error('The export is not finished.');
+    if (!this.result) throw new Error(t('export_unfinished'));
     return this.result;
   }
 }

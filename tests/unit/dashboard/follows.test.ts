@@ -1,5 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SPARK, categoryLabel, dailyInWords, sparkBars } from '../../../components/dashboard/follows';
+import { useMessages } from '../../../lib/i18n/i18n';
+import { messagesOf } from '../i18n/messages';
+
+beforeEach(() => useMessages(messagesOf('en')));
+afterEach(() => useMessages());
 
 describe('who follows you: small multiples', () => {
   test('one bar per day with something, on the scale shared by every multiple', () => {
@@ -22,8 +27,18 @@ describe('who follows you: small multiples', () => {
     expect(dailyInWords(['2026-11-14', '2026-11-15'], [0, 0])).toBe('None on these 2 days.');
   });
 
-  test("TrackerDB's categories in words", () => {
-    expect(categoryLabel('site_analytics')).toBe('Site analytics');
+  test('the series in words in Polish and Arabic: plural forms and digits by the locale', () => {
+    useMessages(messagesOf('pl'));
+    expect(dailyInWords(['2026-11-14', '2026-11-15', '2026-11-16'], [2, 0, 5])).toBe('14 lis: 2 witryny i 16 lis: 5 witryn; brak w pozostałym dniu.');
+    useMessages(messagesOf('ar'));
+    expect(dailyInWords(['2026-11-14', '2026-11-15'], [0, 0])).toBe('لا شيء في هذين اليومين.');
+  });
+
+  test("TrackerDB's categories by their names (translated), an unknown id in words", () => {
+    expect(categoryLabel('site_analytics')).toBe('Site Analytics');
     expect(categoryLabel('advertising')).toBe('Advertising');
+    expect(categoryLabel('some_new_category')).toBe('Some new category');
+    useMessages(messagesOf('de'));
+    expect(categoryLabel('advertising')).not.toBe('Advertising');
   });
 });

@@ -5,20 +5,18 @@ import { TAXONOMY, CATEGORY_INFO as PATTERN_CATEGORIES } from '../../../lib/dark
 import { CATEGORY_INFO as TRACKER_CATEGORIES } from '../../../lib/trackers/categories';
 import { FAMILIES } from '../../../lib/registry';
 import { RECORD_KINDS } from '../../../lib/export/records';
-import { derivedKey, dir, formatNumber, lang, plural, pluralKey, t, tOr, useMessages, type GetMessage } from '../../../lib/i18n/i18n';
+import { derivedKey, dir, formatNumber, lang, plural, pluralKey, t, tOr, useMessages } from '../../../lib/i18n/i18n';
 import { patternExplanation, ratioInWords } from '../../../lib/i18n/labels';
+import { LOCALES_DIR as DIR, messagesOf, readLocale as read, type Messages } from './messages';
 
 /**
  * Issue #12, item 2: every locale has every message, plural messages have one key per CLDR plural
  * category of that locale (Intl.PluralRules), and every message has the same placeholders as the
  * English one. Words whose English lives in a data module (taxonomy, families, TrackerDB's
- * categories, record kinds) are translated under derived keys in every locale but English.
+ * categories) are translated under derived keys in every locale but English.
  */
 const ROOT = resolve(__dirname, '../../..');
-const DIR = join(ROOT, 'locales');
 const REQUIRED = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl', 'ja', 'zh_CN', 'ar', 'he'];
-type Messages = Record<string, string>;
-const read = (locale: string): Messages => JSON.parse(readFileSync(join(DIR, `${locale}.json`), 'utf8')) as Messages;
 const LOCALES = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5));
 const en = read('en');
 const bcp47 = (locale: string) => locale.replace('_', '-');
@@ -33,13 +31,15 @@ function derivedKeys(): Messages {
     out[derivedKey('dp', type, 'label')] = info.label;
     out[derivedKey('dp', type, 'explain')] = info.explanation;
   }
-  for (const [id, info] of Object.entries(PATTERN_CATEGORIES)) out[derivedKey('dpcat', id)] = info.label;
+  for (const [id, info] of Object.entries(PATTERN_CATEGORIES)) {
+    out[derivedKey('dpcat', id)] = info.label;
+    out[derivedKey('dpcat', id, 'about')] = info.description;
+  }
   for (const family of FAMILIES) {
     out[derivedKey('family', family.id, 'label')] = family.label;
     out[derivedKey('family', family.id, 'description')] = family.description;
   }
   for (const [id, info] of Object.entries(TRACKER_CATEGORIES)) out[derivedKey('trackercat', id)] = info.name;
-  for (const kind of RECORD_KINDS) out[derivedKey('kind', kind)] = kind;
   return out;
 }
 const DERIVED = derivedKeys();
@@ -58,15 +58,6 @@ function expectedKeys(locale: string): Map<string, string> {
 }
 
 const placeholders = (message: string) => [...new Set(message.match(/\$\d/g) ?? [])].sort();
-
-/** Chrome's and Firefox's getMessage over one flat file, falling back to English key by key. */
-const messagesOf = (locale: string): GetMessage => {
-  const own = read(locale);
-  return (key, subs = []) => {
-    const message = own[key] ?? en[key];
-    return message === undefined ? '' : message.replace(/\$(\d|\$)/g, (_, d: string) => (d === '$' ? '$' : (subs[Number(d) - 1] ?? '')));
-  };
-};
 
 afterEach(() => useMessages());
 
@@ -123,8 +114,20 @@ describe('locales', () => {
     for (const source of sources) {
       for (const m of source.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) asked.add(m[1]!);
       for (const m of source.matchAll(/\bplural\(\s*'([A-Za-z0-9_]+)'/g)) asked.add(`${m[1]!}_other`);
+      // Label maps name their message keys (components/dashboard/series.ts, SitesTable.svelte, EvidenceDialog.svelte).
+      for (const m of source.matchAll(/\blabelKey: '([A-Za-z0-9_]+)'/g)) asked.add(m[1]!);
+      // Any literal of a message prefix the dashboard and the settings page use (keys picked with `? :`, in maps): a key, or a plural base.
+      for (const m of source.matchAll(/(?<!derivedKey\()'((?:dash|why|options|import|export|filters)_[A-Za-z0-9_]+)'/g)) {
+        const key = m[1]!;
+        asked.add(!(key in en) && `${key}_other` in en ? `${key}_other` : key);
+      }
     }
     for (const action of ['click', 'type', 'submit', 'media']) asked.add(`engagement_${action}`);
+    // Keys derived from a record kind (lib/options/export-import-form.ts): `kind_<kind>`, `import_count_<kind>_other`.
+    for (const kind of RECORD_KINDS) {
+      asked.add(derivedKey('kind', kind));
+      asked.add(derivedKey('import_count', kind, 'other'));
+    }
     expect(asked.size).toBeGreaterThan(80);
     expect([...asked].filter((k) => !(k in en))).toEqual([]);
   });
