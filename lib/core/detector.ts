@@ -29,6 +29,12 @@ export interface TextFacts {
   button: ButtonRole;
   /** Text about dark patterns (news, research), not a pattern itself. */
   discourse: boolean;
+  /**
+   * The structural detectors' wording the text matched (lib/dark-patterns/support/structural-words.ts):
+   * matched text by rule key. Always set in an answer; absent only while the answer is not known
+   * yet (the content script's placeholder), so a detector can tell "no match" from "not asked".
+   */
+  words?: Readonly<Record<string, string>>;
 }
 
 /** A countdown the tracker saw counting down in step with the clock (lib/dark-patterns/detectors/countdown.ts). */

@@ -1,6 +1,7 @@
 import type { TextFacts } from '../core/detector';
 import { MAX_TEXT_FACT_LENGTH } from '../core/detector';
 import { classifyButton, classifyText, classifyTexts, isDiscourse, normalizeText } from './classify-text';
+import { matchWords } from './support/structural-words';
 
 /**
  * Everything the text classifiers say about one string, in one call: what the background answers
@@ -12,6 +13,7 @@ export function textFacts(text: string, lang: string | null): TextFacts {
     pattern: classifyText(capped, { lang }),
     button: classifyButton(capped, { lang }),
     discourse: isDiscourse(normalizeText(capped)),
+    words: matchWords(capped),
   };
 }
 
@@ -23,7 +25,7 @@ export function textFacts(text: string, lang: string | null): TextFacts {
 export function textFactsBatch(texts: readonly string[], lang: string | null): TextFacts[] {
   const capped = texts.map((t) => t.slice(0, MAX_TEXT_FACT_LENGTH));
   const patterns = classifyTexts(capped, { lang });
-  return capped.map((t, i) => ({ pattern: patterns[i] ?? null, button: classifyButton(t, { lang }), discourse: isDiscourse(normalizeText(t)) }));
+  return capped.map((t, i) => ({ pattern: patterns[i] ?? null, button: classifyButton(t, { lang }), discourse: isDiscourse(normalizeText(t)), words: matchWords(t) }));
 }
 
 /** A `ctx.text` for Node, tests and benchmarks: direct, memoised per context. */

@@ -15,6 +15,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/ch
 import { tabIdOf } from '../../scripts/lib/read-log';
 import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
 import { manifest as manifestSchema } from '../../lib/export/manifest';
+import { SCHEMA_VERSION } from '../../lib/schema/common';
 import { exportRecord } from '../../lib/export/records';
 
 const session = useChromiumWithExtension();
@@ -111,9 +112,12 @@ test('export through the settings page, import into a fresh profile: the same lo
 
   // A corrupt file through the settings page: refused with its line number, the log unchanged.
   const corrupt = join(dir, 'corrupt.jsonl');
-  writeFileSync(corrupt, lines.map((l, i) => (i === 2 ? l.replace('"schemaVersion":3', '"schemaVersion":"3"') : l)).join('\n') + '\n');
+  // The version as a string ("4" for 4): built from SCHEMA_VERSION, so a bump cannot make the file valid again.
+  const version = `"schemaVersion":${SCHEMA_VERSION}`;
+  expect(lines[2]).toContain(version);
+  writeFileSync(corrupt, lines.map((l, i) => (i === 2 ? l.replace(version, `"schemaVersion":"${SCHEMA_VERSION}"`) : l)).join('\n') + '\n');
   const refused = await importThrough(options, corrupt);
-  expect(refused).toMatch(/^corrupt\.jsonl: refused, nothing was imported\. line 3 has schemaVersion "3"/);
+  expect(refused).toMatch(new RegExp(`^corrupt\\.jsonl: refused, nothing was imported\\. line 3 has schemaVersion "${SCHEMA_VERSION}"`));
   expect(await dumpLog(ext)).toEqual(a);
   // The same export imported back into its own log: every record a duplicate, nothing changes.
   expect(await importThrough(options, zipPath)).toMatch(/imported nothing new; \d+ duplicates skipped/);

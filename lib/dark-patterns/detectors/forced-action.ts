@@ -6,7 +6,7 @@ import { darkPatternFinding, reason } from '../support/finding';
 import { viewportCoverage } from '../support/geometry';
 import { findOverlays, OVERLAY_SOURCES, outermost } from '../support/overlays';
 import { lessProminent, prominenceScore } from '../support/prominence';
-import { WORDS } from '../support/structural-words';
+import { wordsIn } from '../support/words';
 import { sectionOf, textUnits, UNIT_SOURCES } from '../support/units';
 
 const ID = 'dark-patterns/forced-action';
@@ -22,8 +22,8 @@ function checkoutScope(el: Element): Element {
   return el.closest('main, [role="main"], .woocommerce, [class*="checkout" i], [id*="checkout" i]') ?? el.ownerDocument.body ?? el;
 }
 
-function inCheckout(el: Element, text: string): boolean {
-  if (WORDS.checkout.pattern.test(text)) return true;
+function inCheckout(el: Element, checkout: boolean): boolean {
+  if (checkout) return true;
   const doc = el.ownerDocument;
   const hints = `${doc.title} ${doc.body?.getAttribute('class') ?? ''} ${doc.location?.pathname ?? ''}`;
   return /check ?out|kasse|commande|pago|cassa|afrekenen|\bcart\b|basket|panier|warenkorb/i.test(hints.slice(0, 500));
@@ -68,18 +68,21 @@ export const forcedAction: DarkPatternDetector = {
     const judged = new Set<Element>();
     for (const unit of textUnits(root, ctx)) {
       const text = unit.text.length > MAX_UNIT ? unit.text.slice(0, MAX_UNIT) : unit.text;
-      const account = WORDS.accountRequired.pattern.exec(text);
-      const locked = account ? null : WORDS.locked.pattern.exec(text);
+      const words = wordsIn(ctx, text);
+      const account = words?.accountRequired;
+      const locked = account ? undefined : words?.locked;
       if (!account && !locked) continue;
       if (isHidden(unit.el, ctx.win) || ctx.text(text).discourse || discourseScope(unit.el, scopes, ctx)) continue;
       if (account) {
-        if (!inCheckout(unit.el, text)) continue;
+        if (!inCheckout(unit.el, Boolean(words!.checkout))) continue;
         const scope = checkoutScope(unit.el);
         if (judged.has(scope)) continue;
         judged.add(scope);
-        if (WORDS.guest.pattern.test(textOf(scope, { maxChars: MAX_SCOPE_TEXT, maxNodes: 6000 }))) continue;
+        // A guest option not known yet clears the checkout this round, as one that is there does.
+        const guest = wordsIn(ctx, textOf(scope, { maxChars: MAX_SCOPE_TEXT, maxNodes: 6000 }));
+        if (!guest || guest.guest) continue;
         findings.push(
-          darkPatternFinding(ID, unit.el, 'forced-enrollment', 0.8, text, [reason('forced-action/account-at-checkout', `"${account[0]}", no guest option in the ${scope.localName}`)]),
+          darkPatternFinding(ID, unit.el, 'forced-enrollment', 0.8, text, [reason('forced-action/account-at-checkout', `"${account}", no guest option in the ${scope.localName}`)]),
         );
         continue;
       }
@@ -88,7 +91,7 @@ export const forcedAction: DarkPatternDetector = {
       judged.add(section);
       const evidence = lockEvidence(section);
       if (!evidence) continue;
-      findings.push(darkPatternFinding(ID, unit.el, 'forced-enrollment', 0.8, text, [reason('forced-action/content-locked', `"${locked![0]}", ${evidence}`)]));
+      findings.push(darkPatternFinding(ID, unit.el, 'forced-enrollment', 0.8, text, [reason('forced-action/content-locked', `"${locked}", ${evidence}`)]));
     }
 
     for (const overlay of outermost(findOverlays(root, ctx))) {
@@ -108,17 +111,20 @@ export const forcedAction: DarkPatternDetector = {
 export function isAppWall(overlay: Element, ctx: DarkPatternContext): { confidence: number; detail: string } | null {
   const text = textOf(overlay, { maxChars: 1500, maxNodes: 2000 });
   if (!text || text.length >= 1500) return null;
-  const app = WORDS.appWall.pattern.exec(text);
+  const app = wordsIn(ctx, text)?.appWall;
   if (!app) return null;
   const coverage = viewportCoverage(overlay, ctx.win);
   if (coverage === null || coverage < APP_WALL_COVERAGE) return null;
   const buttons = candidates(overlay, BUTTON_SELECTOR, 20).filter((b) => !isHidden(b, ctx.win));
-  const stay = buttons.filter((b) => WORDS.stayOnWeb.pattern.test(buttonText(b)) || /^(?:close|dismiss|×|x|✕)$/i.test(buttonText(b)));
+  const labels = buttons.map((b) => wordsIn(ctx, buttonText(b)));
+  // A way on in the browser not known yet: no verdict this round.
+  if (labels.includes(null)) return null;
+  const stay = buttons.filter((b, i) => labels[i]!.stayOnWeb || /^(?:close|dismiss|×|x|✕)$/i.test(buttonText(b)));
   const go = buttons.filter((b) => !stay.includes(b));
-  if (stay.length === 0) return { confidence: 0.8, detail: `"${app[0]}" over ${Math.round(coverage * 100)} % of the screen, no way on in the browser` };
+  if (stay.length === 0) return { confidence: 0.8, detail: `"${app}" over ${Math.round(coverage * 100)} % of the screen, no way on in the browser` };
   if (go.length === 0) return null;
   const main = go.reduce((a, b) => (prominenceScore(b, ctx.win) > prominenceScore(a, ctx.win) ? b : a));
   const why = stay.map((s) => lessProminent(s, main, ctx.win));
   if (why.some((w) => w.length === 0)) return null;
-  return { confidence: 0.65, detail: `"${app[0]}"; the browser way is fainter: ${why[0]!.join('; ')}` };
+  return { confidence: 0.65, detail: `"${app}"; the browser way is fainter: ${why[0]!.join('; ')}` };
 }

@@ -5,7 +5,8 @@ import { discourseScope, type DiscourseCache } from '../support/discourse';
 import { BUTTON_SELECTOR, BUTTON_SOURCE, buttonText, candidates, isHidden, textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { lessProminent, prominenceScore } from '../support/prominence';
-import { WORDS } from '../support/structural-words';
+import { STEPS } from '../support/offer-numbers';
+import { wordsIn } from '../support/words';
 import { sectionOf, textUnits, UNIT_SOURCES } from '../support/units';
 
 const ID = 'dark-patterns/obstruction';
@@ -13,15 +14,21 @@ const MAX_BUTTONS = 300;
 const MAX_SECTION_TEXT = 3000;
 const MAX_UNIT = 500;
 
-/** Whether the section around a cancellation text offers an online way out (a form, a button, the account). */
+/**
+ * Whether the section around a cancellation text offers an online way out (a form, a button, the
+ * account). Not known yet (an answer on its way) counts as a way out: no finding until it is known.
+ */
 function onlineWayIn(section: Element, ctx: DarkPatternContext): boolean {
-  const text = textOf(section, { maxChars: MAX_SECTION_TEXT, maxNodes: 3000 });
-  if (WORDS.onlineWay.pattern.test(text)) return true;
+  const text = wordsIn(ctx, textOf(section, { maxChars: MAX_SECTION_TEXT, maxNodes: 3000 }));
+  if (!text || text.onlineWay) return true;
+  let unknown = false;
   for (const el of candidates(section, BUTTON_SELECTOR, 40)) {
     if (isHidden(el, ctx.win)) continue;
-    if (WORDS.cancelTopic.pattern.test(buttonText(el))) return true;
+    const label = wordsIn(ctx, buttonText(el));
+    if (label?.cancelTopic) return true;
+    unknown ||= label === null;
   }
-  return false;
+  return unknown;
 }
 
 /**
@@ -47,38 +54,45 @@ export const obstruction: DarkPatternDetector = {
     const judged = new Set<Element>();
     for (const unit of textUnits(root, ctx)) {
       const text = unit.text.length > MAX_UNIT ? unit.text.slice(0, MAX_UNIT) : unit.text;
-      if (!WORDS.cancelTopic.pattern.test(text)) continue;
-      const offline = WORDS.offlineWay.pattern.exec(text) ?? WORDS.notOnline.pattern.exec(text);
-      if (!offline || !WORDS.address.pattern.test(text)) continue;
+      const words = wordsIn(ctx, text);
+      if (!words?.cancelTopic) continue;
+      const offline = words.offlineWay ?? words.notOnline;
+      if (!offline || !words.address) continue;
       // "You can cancel online, or call us": the text itself names the online way.
-      if (WORDS.onlineWay.pattern.test(text) && !WORDS.notOnline.pattern.test(text)) continue;
+      if (words.onlineWay && !words.notOnline) continue;
       const section = sectionOf(unit.el);
       if (judged.has(section)) continue;
       judged.add(section);
       if (isHidden(unit.el, ctx.win) || ctx.text(text).discourse || discourseScope(unit.el, scopes, ctx)) continue;
       if (onlineWayIn(section, ctx)) continue;
-      const saysOnly = WORDS.notOnline.pattern.test(text);
+      const saysOnly = Boolean(words.notOnline);
       findings.push(
         darkPatternFinding(ID, unit.el, 'hard-to-cancel', saysOnly ? 0.85 : 0.7, text, [
-          reason('obstruction/offline-only', `cancelling ${saysOnly ? 'only' : 'by'} "${offline[0]}", no online way in the ${section.localName}`),
+          reason('obstruction/offline-only', `cancelling ${saysOnly ? 'only' : 'by'} "${offline}", no online way in the ${section.localName}`),
         ]),
       );
     }
 
     for (const el of indexOf(root, ctx).select(BUTTON_SELECTOR, BUTTON_SOURCE, MAX_BUTTONS)) {
       const label = buttonText(el);
-      if (label.length > 80 || !WORDS.continueCancel.pattern.test(label) || isHidden(el, ctx.win)) continue;
-      // The offer sits beside the link: look up a few levels for it.
+      if (label.length > 80 || !wordsIn(ctx, label)?.continueCancel || isHidden(el, ctx.win)) continue;
+      // The offer sits beside the link: look up a few levels for it (every level asked in one round).
       let container: Element | null = el.parentElement;
-      let offer: RegExpExecArray | null = null;
+      let offer: string | undefined;
+      let unknown = false;
       for (let i = 0; container && i < 4 && !offer; i++) {
-        offer = WORDS.retentionOffer.pattern.exec(textOf(container, { maxChars: 1500, maxNodes: 1500 }));
+        const words = wordsIn(ctx, textOf(container, { maxChars: 1500, maxNodes: 1500 }));
+        unknown ||= words === null;
+        offer = words?.retentionOffer;
         if (!offer) container = container.parentElement;
       }
-      if (!offer || !container) continue;
-      const reasons = [reason('obstruction/retention-offer', `"${label}" beside "${offer[0]}"`)];
+      if (!offer || !container || unknown) continue;
+      const reasons = [reason('obstruction/retention-offer', `"${label}" beside "${offer}"`)];
       let confidence = 0.75;
-      const others = candidates(container, BUTTON_SELECTOR, 20).filter((b) => b !== el && !isHidden(b, ctx.win) && !WORDS.continueCancel.pattern.test(buttonText(b)));
+      const buttons = candidates(container, BUTTON_SELECTOR, 20).filter((b) => b !== el && !isHidden(b, ctx.win));
+      const labels = buttons.map((b) => wordsIn(ctx, buttonText(b)));
+      if (labels.includes(null)) continue;
+      const others = buttons.filter((_, i) => !labels[i]!.continueCancel);
       if (others.length > 0) {
         const offerButton = others.reduce((a, b) => (prominenceScore(b, ctx.win) > prominenceScore(a, ctx.win) ? b : a));
         const why = lessProminent(el, offerButton, ctx.win);
@@ -87,12 +101,12 @@ export const obstruction: DarkPatternDetector = {
           reasons.push(reason('obstruction/way-out-less-prominent', why.join('; ')));
         }
       }
-      const steps = WORDS.steps.pattern.exec(textOf(container.parentElement ?? container, { maxChars: 2000, maxNodes: 2000 }));
+      const steps = STEPS.exec(textOf(container.parentElement ?? container, { maxChars: 2000, maxNodes: 2000 }));
       if (steps && Number(steps[2]) >= 3) {
         confidence += 0.05;
         reasons.push(reason('obstruction/steps', `a ${steps[2]}-step cancellation`));
       }
-      findings.push(darkPatternFinding(ID, el, 'hard-to-cancel', confidence, `${offer[0]} | ${label}`, reasons));
+      findings.push(darkPatternFinding(ID, el, 'hard-to-cancel', confidence, `${offer} | ${label}`, reasons));
     }
     return findings;
   },

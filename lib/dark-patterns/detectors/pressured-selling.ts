@@ -4,7 +4,8 @@ import type { DarkPatternContext, DarkPatternDetector } from '../support/context
 import { isHidden, textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { labelOf } from '../support/labels';
-import { priceOf, WORDS } from '../support/structural-words';
+import { priceOf } from '../support/offer-numbers';
+import { wordsIn } from '../support/words';
 import { textUnits, UNIT_SOURCES } from '../support/units';
 
 const ID = 'dark-patterns/pressured-selling';
@@ -84,7 +85,7 @@ export const pressuredSelling: DarkPatternDetector = {
     const boxes = new Set<Element>();
     for (const unit of units) {
       if (unit.text.length > 200) continue;
-      const upsell = WORDS.upsell.pattern.exec(unit.text);
+      const upsell = wordsIn(ctx, unit.text)?.upsell;
       if (!upsell) continue;
       const box = upsellBox(unit.el);
       if (!box || boxes.has(box) || isHidden(box, ctx.win)) continue;
@@ -94,7 +95,7 @@ export const pressuredSelling: DarkPatternDetector = {
       const labels = ticked.map((t) => labelOf(t)?.text ?? '').filter(Boolean);
       findings.push(
         darkPatternFinding(ID, box, 'pressured-selling', ticked.length >= 2 ? 0.8 : 0.7, `${unit.text} | ${labels.join(', ')}`, [
-          reason('pressured-selling/upsell-preticked', `"${upsell[0]}" with ${ticked.length} add-on(s) ticked in advance`),
+          reason('pressured-selling/upsell-preticked', `"${upsell}" with ${ticked.length} add-on(s) ticked in advance`),
         ]),
       );
     }
@@ -121,16 +122,18 @@ export const pressuredSelling: DarkPatternDetector = {
       const chosen = options.filter((o) => (o.el as HTMLInputElement).hasAttribute('checked') && !(o.el as HTMLInputElement).disabled);
       if (chosen.length !== 1) continue;
       const pick = chosen[0]!;
-      if (WORDS.notTier.pattern.test(`${key} ${options.map((o) => o.label!.text).join(' ')}`)) continue;
+      // A donation or tip amount is not a tier (not known yet: no verdict this round).
+      const notTier = wordsIn(ctx, `${key} ${options.map((o) => o.label!.text).join(' ')}`);
+      if (!notTier || notTier.notTier) continue;
       const cheapest = Math.min(...options.map((o) => o.price!));
       if (pick.price! <= cheapest * 1.001) continue;
       if (isHidden(pick.el, ctx.win) && (!pick.label?.label || isHidden(pick.label.label, ctx.win))) continue;
       const card = pick.label?.label ?? pick.el;
-      const featured = WORDS.featured.pattern.exec(textOf(card, { maxChars: 300, maxNodes: 300 }));
+      const featured = wordsIn(ctx, textOf(card, { maxChars: 300, maxNodes: 300 }))?.featured;
       findings.push(
         darkPatternFinding(ID, card, 'pressured-selling', featured ? 0.8 : 0.7, pick.label!.text, [
           reason('pressured-selling/dearer-default', `ticked in advance: ${pick.price!.toFixed(2)} of ${options.length} options from ${cheapest.toFixed(2)} (per month)`),
-          ...(featured ? [reason('pressured-selling/badge', `"${featured[0]}"`)] : []),
+          ...(featured ? [reason('pressured-selling/badge', `"${featured}"`)] : []),
         ]),
       );
     }

@@ -5,7 +5,7 @@ import { BUTTON_SELECTOR, candidates, isHidden, textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { NAG_PURPOSES } from '../support/nag-purposes';
 import { findOverlays, OVERLAY_SOURCES, outermost } from '../support/overlays';
-import { WORDS } from '../support/structural-words';
+import { wordsIn } from '../support/words';
 
 const ID = 'dark-patterns/soft-prompt';
 
@@ -50,11 +50,14 @@ export const softPrompt: DarkPatternDetector = {
       const buttons = candidates(prompt, BUTTON_SELECTOR, 10).filter((b) => !isHidden(b, ctx.win));
       if (buttons.length === 0) continue;
       const when = ctx.lastUserGestureAt === undefined ? 'gestures unknown' : ctx.lastUserGestureAt === null ? 'no click or key press yet' : 'no click in the last 3 s';
-      const notify = WORDS.notify.pattern.exec(text);
+      const words = wordsIn(ctx, text);
+      // Not known yet: neither kind this round (an ad-block wall may be a notification prompt).
+      if (!words) continue;
+      const notify = words.notify;
       if (notify) {
         findings.push(
           darkPatternFinding(ID, prompt, 'notification-without-gesture', ctx.lastUserGestureAt === undefined ? 0.6 : 0.8, text, [
-            reason('soft-prompt/notifications', `"${notify[0]}" with ${buttons.length} button(s)`),
+            reason('soft-prompt/notifications', `"${notify}" with ${buttons.length} button(s)`),
             reason('soft-prompt/not-asked', when),
           ]),
         );

@@ -134,7 +134,8 @@ describe('the classifiers cap what they read', () => {
 });
 
 // ---- H4, issue #11: the structural detectors' wording (lib/dark-patterns/support/structural-words.ts) ----
-import { PERIOD as H4_PERIOD, PRICE as H4_PRICE, WORD_RULES as H4_WORD_RULES, priceOf as h4PriceOf } from '../../../lib/dark-patterns/support/structural-words';
+import { WORD_RULES as H4_WORD_RULES } from '../../../lib/dark-patterns/support/structural-words';
+import { PERIOD as H4_PERIOD, PRICE as H4_PRICE, priceOf as h4PriceOf } from '../../../lib/dark-patterns/support/offer-numbers';
 
 describe('every structural-detector pattern is linear on 100 KB adversarial input (issue #11)', () => {
   const h4Patterns: Array<{ id: string; pattern: RegExp; examples: readonly string[]; counterExamples: readonly string[] }> = [

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { priceOf, WORD_RULES } from '../../../../lib/dark-patterns/support/structural-words';
+import { WORD_RULES } from '../../../../lib/dark-patterns/support/structural-words';
+import { priceOf } from '../../../../lib/dark-patterns/support/offer-numbers';
 
 describe('the wording of the structural detectors (issue #11)', () => {
   test.each(WORD_RULES.map((r) => [r.id, r] as const))('%s matches its examples and none of its counter-examples', (_, rule) => {

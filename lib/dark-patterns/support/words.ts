@@ -1,0 +1,39 @@
+import { MAX_TEXT_FACT_LENGTH, type DetectorContext } from '../../core/detector';
+import type { WordHits } from './structural-words';
+
+/**
+ * The structural detectors' wording, asked of the background with the text facts (`ctx.text`):
+ * the rules (support/structural-words.ts, 9 KB of patterns in seven languages) run there, never in
+ * the content script of every frame (ARCHITECTURE.md, "Content collects, the background classifies").
+ *
+ * `null` means "not known yet": the scanner fetches what was asked and runs the pass again
+ * (lib/content/scanner.ts), so a detector must treat `null` as "do not report" both where a word is
+ * the evidence (no finding yet) and where a word would clear the page (a guest option, an online
+ * way out): an answer still on its way never makes a finding.
+ *
+ * A text longer than one question (MAX_TEXT_FACT_LENGTH) is asked in overlapping windows that start
+ * at a word; no rule matches more than OVERLAP characters, so every match falls inside a window.
+ */
+const WINDOW = MAX_TEXT_FACT_LENGTH;
+const OVERLAP = 200;
+/** A checkout scope is read up to 6,000 characters: 20 windows at most. */
+const MAX_WINDOWS = 24;
+
+export function wordsIn(ctx: Pick<DetectorContext, 'text'>, text: string): WordHits | null {
+  if (text.length <= WINDOW) return ctx.text(text).words ?? null;
+  let merged: Partial<Record<string, string>> | null = {};
+  let unknown = false;
+  for (let start = 0, n = 0; start < text.length && n < MAX_WINDOWS; n++) {
+    const words = ctx.text(text.slice(start, start + WINDOW)).words;
+    // Ask every window in this round even when one is unknown: one settle answers them all.
+    if (!words) unknown = true;
+    else for (const key in words) merged[key] ??= words[key];
+    if (start + WINDOW >= text.length) break;
+    // The next window starts after a space in the overlap, so it never starts inside a word.
+    const from = start + WINDOW - OVERLAP;
+    const space = text.indexOf(' ', from);
+    start = space === -1 || space >= start + WINDOW ? from : space + 1;
+  }
+  if (unknown) merged = null;
+  return merged as WordHits | null;
+}
