@@ -25,6 +25,8 @@ let cachedLang: string | null = null;
 let numbers: Intl.NumberFormat | null = null;
 let plurals: Intl.PluralRules | null = null;
 let days: Partial<Record<'day' | 'weekday', Intl.DateTimeFormat>> = {};
+let lists: Intl.ListFormat | null = null;
+let percents: Intl.NumberFormat | null = null;
 
 /** Read messages from elsewhere (unit tests; scripts), or from the browser again with no argument. */
 export function useMessages(source?: GetMessage): void {
@@ -33,6 +35,8 @@ export function useMessages(source?: GetMessage): void {
   numbers = null;
   plurals = null;
   days = {};
+  lists = null;
+  percents = null;
 }
 
 /** Locales written right to left (of those Beaker ships or could). */
@@ -81,11 +85,14 @@ export function formatTime(iso: string): string {
 
 /** A fraction (0..1) as a whole percentage in the locale (`85%`, `85 %`, `٨٥٪`). */
 export function formatPercent(fraction: number): string {
-  return new Intl.NumberFormat(lang(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  percents ??= new Intl.NumberFormat(lang(), { style: 'percent', maximumFractionDigits: 0 });
+  return percents.format(fraction);
 }
 
 export function formatList(items: readonly string[]): string {
-  return new Intl.ListFormat(lang(), { style: 'short', type: 'unit' }).format(items);
+  // One formatter per page: the dashboard joins a label for every count it shows.
+  lists ??= new Intl.ListFormat(lang(), { style: 'short', type: 'unit' });
+  return lists.format(items);
 }
 
 const substitutions = (subs: readonly (string | number)[]): string[] => subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s));
