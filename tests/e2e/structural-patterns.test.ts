@@ -1,6 +1,6 @@
 /**
  * The structural dark-pattern detectors (obstruction, forced action, pressured selling, soft
- * prompts) in the real extension: their wording is matched in the background with the text facts
+ * prompts, pre-ticked opt-ins, nagging overlays) in the real extension: their wording is matched in the background with the text facts
  * (lib/dark-patterns/support/words.ts), so the content script asks, waits for the answer and runs
  * the pass again. Every fixture and hold-out page written for them must read in Chromium as its
  * labels say, as `npm run eval` reads it under Node with the rules called directly: positives
@@ -22,8 +22,8 @@ import type { Page } from 'playwright-core';
 import { until } from './harness';
 
 const HOST = 'fixtures.beaker-structural.test';
-const DETECTORS = ['obstruction', 'forced-action', 'pressured-selling', 'soft-prompt'];
-const TYPES = new Set(['hard-to-cancel', 'forced-enrollment', 'pressured-selling', 'notification-without-gesture', 'nagging-overlay']);
+const DETECTORS = ['obstruction', 'forced-action', 'pressured-selling', 'soft-prompt', 'preselected-opt-in', 'nagging-overlay'];
+const TYPES = new Set(['hard-to-cancel', 'forced-enrollment', 'pressured-selling', 'notification-without-gesture', 'nagging-overlay', 'preticked-purposes', 'sneak-into-basket']);
 /** A negative page is read as quiet once the scan had this long (it settles in well under a second here). */
 const QUIET_MS = 2500;
 

@@ -1,5 +1,5 @@
 import type { Finding, ButtonRole } from '../../core/detector';
-import { consentScore } from '../support/consent-text';
+import { consentIn } from '../support/words';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
 import { BUTTON_SELECTOR, buttonText, candidates, isHidden, textOf, within } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
@@ -45,7 +45,8 @@ export const consentDialog: DarkPatternDetector = {
       findOverlays(root, ctx).filter((el) => {
         const text = textOf(el, { maxChars: MAX_DIALOG_TEXT, maxNodes: 5000 });
         // A wrapper holding the whole page is not a dialog (its text runs past the cap).
-        return text.length < MAX_DIALOG_TEXT && consentScore(text).consent;
+        // Its wording is read in the background; not known yet: not a dialog this round.
+        return text.length < MAX_DIALOG_TEXT && consentIn(ctx, text)?.consent === true;
       }),
     );
     const findings: Finding[] = [];
@@ -64,7 +65,7 @@ export const consentDialog: DarkPatternDetector = {
         findings.push(
           darkPatternFinding(ID, dialog, 'consent-no-reject', 0.8, choices.join(' | '), [
             reason('consent/no-reject', `first layer offers ${buttons.map((b) => b.kind).join(', ')}; no reject`),
-            reason('consent/terms', consentScore(textOf(dialog, { maxChars: MAX_DIALOG_TEXT })).terms.join(', ')),
+            reason('consent/terms', (consentIn(ctx, textOf(dialog, { maxChars: MAX_DIALOG_TEXT }))?.terms ?? []).join(', ')),
           ]),
         );
       } else {

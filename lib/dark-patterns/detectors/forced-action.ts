@@ -107,18 +107,21 @@ export const forcedAction: DarkPatternDetector = {
 /**
  * Whether `overlay` is an app wall: app wording, most of the viewport, and no way to go on in the
  * browser as visible as the app's button. Exported so the nagging detector leaves these to this one.
+ * `undefined`: not known yet (its wording is on its way from the background).
  */
-export function isAppWall(overlay: Element, ctx: DarkPatternContext): { confidence: number; detail: string } | null {
+export function isAppWall(overlay: Element, ctx: DarkPatternContext): { confidence: number; detail: string } | null | undefined {
   const text = textOf(overlay, { maxChars: 1500, maxNodes: 2000 });
   if (!text || text.length >= 1500) return null;
-  const app = wordsIn(ctx, text)?.appWall;
+  const words = wordsIn(ctx, text);
+  if (!words) return undefined;
+  const app = words.appWall;
   if (!app) return null;
   const coverage = viewportCoverage(overlay, ctx.win);
   if (coverage === null || coverage < APP_WALL_COVERAGE) return null;
   const buttons = candidates(overlay, BUTTON_SELECTOR, 20).filter((b) => !isHidden(b, ctx.win));
   const labels = buttons.map((b) => wordsIn(ctx, buttonText(b)));
   // A way on in the browser not known yet: no verdict this round.
-  if (labels.includes(null)) return null;
+  if (labels.includes(null)) return undefined;
   const stay = buttons.filter((b, i) => labels[i]!.stayOnWeb || /^(?:close|dismiss|×|x|✕)$/i.test(buttonText(b)));
   const go = buttons.filter((b) => !stay.includes(b));
   if (stay.length === 0) return { confidence: 0.8, detail: `"${app}" over ${Math.round(coverage * 100)} % of the screen, no way on in the browser` };

@@ -1,10 +1,9 @@
 import type { Finding } from '../../core/detector';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
-import { consentScore } from '../support/consent-text';
 import { textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
 import { viewportCoverage } from '../support/geometry';
-import { matchNagPurpose } from '../support/nag-purposes';
+import { consentIn, nagPurposeIn, wordsIn } from '../support/words';
 import { findOverlays, isModalDialog, OVERLAY_SOURCES, outermost } from '../support/overlays';
 import { isAppWall } from './forced-action';
 
@@ -73,10 +72,15 @@ export const naggingOverlay: DarkPatternDetector = {
     for (const overlay of outermost(overlays)) {
       const text = textOf(overlay, { maxChars: MAX_OVERLAY_TEXT, maxNodes: 2000 });
       // Text up to the cap is a page (an app shell in a fixed container), not a prompt over it.
-      if (!text || text.length >= MAX_OVERLAY_TEXT || consentScore(text).consent) continue;
-      const purpose = matchNagPurpose(text);
+      // A cookie dialog is the consent detector's; not known yet: no verdict this round.
+      if (!text || text.length >= MAX_OVERLAY_TEXT || consentIn(ctx, text)?.consent !== false) continue;
+      const words = wordsIn(ctx, text);
+      // What the overlay asks for is read in the background; unknown yet: no verdict this round.
+      if (!words) continue;
+      const purpose = nagPurposeIn(words);
       // A full-screen "continue in the app" with no way on in the browser is forced action (forced-action.ts).
-      if (purpose?.id === 'app-download' && isAppWall(overlay, ctx)) continue;
+      // Not known yet whether it is one: no verdict this round either.
+      if (purpose?.id === 'app-download' && isAppWall(overlay, ctx) !== null) continue;
       const asksEmail = overlay.querySelector('input[type="email" i]') !== null;
       if (!purpose && !asksEmail) continue;
       const inner = overlays.filter((el) => el !== overlay && overlay.contains(el));

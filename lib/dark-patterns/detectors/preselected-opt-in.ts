@@ -1,11 +1,11 @@
 import type { Finding } from '../../core/detector';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
-import { consentScore } from '../support/consent-text';
 import { indexOf } from '../../core/page-index';
 import { isHidden, textOf, within } from '../support/dom';
 import { labelOf } from '../support/labels';
 import { darkPatternFinding, reason } from '../support/finding';
-import { matchOptIn, type OptInPurpose } from '../support/opt-in-keywords';
+import type { OptInPurpose } from '../support/opt-in-keywords';
+import { consentIn, wordsIn } from '../support/words';
 import { closestOverlay } from '../support/overlays';
 import type { PatternType } from '../pattern-types';
 
@@ -39,9 +39,10 @@ function preselected(el: Element, ctx: DarkPatternContext): boolean {
 }
 
 /** Inside a cookie dialog the consent detector judges ticked purposes; skip them here. */
-function inConsentDialog(el: Element, win: Window): boolean {
-  const overlay = closestOverlay(el, win);
-  return overlay !== null && consentScore(textOf(overlay, { maxChars: 3000, maxNodes: 3000 })).consent;
+function inConsentDialog(el: Element, ctx: DarkPatternContext): boolean {
+  const overlay = closestOverlay(el, ctx.win);
+  // Not known yet whether it is one: taken as one, so nothing is reported this round.
+  return overlay !== null && consentIn(ctx, textOf(overlay, { maxChars: 3000, maxNodes: 3000 }))?.consent !== false;
 }
 
 /**
@@ -61,11 +62,13 @@ export const preselectedOptIn: DarkPatternDetector = {
       if (!preselected(el, ctx)) continue;
       const label = labelOf(el);
       if (!label) continue;
-      const rule = matchOptIn(label.text);
-      if (!rule) continue;
+      // The label's wording is read in the background (support/words.ts); unknown yet: no finding.
+      const words = wordsIn(ctx, label.text);
+      if (!words?.optIn) continue;
+      const rule = { id: words.optIn, purpose: words.optInPurpose as OptInPurpose };
       // Custom checkboxes hide the input and draw the label: visible if either is.
       if (isHidden(el, ctx.win) && (!label.label || isHidden(label.label, ctx.win))) continue;
-      if (inConsentDialog(el, ctx.win)) continue;
+      if (inConsentDialog(el, ctx)) continue;
       const confidence = label.source === 'nearby' ? 0.55 : 0.75;
       // Report the label the person reads, unless it lies outside the subtree being scanned.
       const element = label.label && within(root, label.label) ? label.label : el;

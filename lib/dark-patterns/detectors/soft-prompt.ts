@@ -1,11 +1,9 @@
 import type { Finding } from '../../core/detector';
 import type { DarkPatternContext, DarkPatternDetector } from '../support/context';
-import { consentScore } from '../support/consent-text';
 import { BUTTON_SELECTOR, candidates, isHidden, textOf } from '../support/dom';
 import { darkPatternFinding, reason } from '../support/finding';
-import { NAG_PURPOSES } from '../support/nag-purposes';
 import { findOverlays, OVERLAY_SOURCES, outermost } from '../support/overlays';
-import { wordsIn } from '../support/words';
+import { consentIn, wordsIn } from '../support/words';
 
 const ID = 'dark-patterns/soft-prompt';
 
@@ -13,7 +11,6 @@ const ID = 'dark-patterns/soft-prompt';
 const MAX_PROMPT_TEXT = 600;
 /** A prompt this soon after a click or key press is taken as asked for. */
 export const ASKED_FOR_MS = 3_000;
-const AD_BLOCKER = NAG_PURPOSES.find((p) => p.id === 'ad-blocker')!.pattern;
 
 /** Whether the person asked for what is on screen: a gesture in the last few seconds. */
 function askedFor(ctx: DarkPatternContext): boolean {
@@ -46,7 +43,8 @@ export const softPrompt: DarkPatternDetector = {
     const findings: Finding[] = [];
     for (const prompt of all) {
       const text = textOf(prompt, { maxChars: MAX_PROMPT_TEXT, maxNodes: 1500 });
-      if (!text || text.length >= MAX_PROMPT_TEXT || consentScore(text).consent) continue;
+      // A cookie dialog is the consent detector's; not known yet: no verdict this round.
+      if (!text || text.length >= MAX_PROMPT_TEXT || consentIn(ctx, text)?.consent !== false) continue;
       const buttons = candidates(prompt, BUTTON_SELECTOR, 10).filter((b) => !isHidden(b, ctx.win));
       if (buttons.length === 0) continue;
       const when = ctx.lastUserGestureAt === undefined ? 'gestures unknown' : ctx.lastUserGestureAt === null ? 'no click or key press yet' : 'no click in the last 3 s';
@@ -63,11 +61,11 @@ export const softPrompt: DarkPatternDetector = {
         );
         continue;
       }
-      const adblock = AD_BLOCKER.exec(text);
+      const adblock = words['nag.ad-blocker'];
       if (adblock) {
         findings.push(
           darkPatternFinding(ID, prompt, 'nagging-overlay', ctx.lastUserGestureAt === undefined ? 0.6 : 0.8, text, [
-            reason('soft-prompt/ad-blocker', `"${adblock[0]}"`),
+            reason('soft-prompt/ad-blocker', `"${adblock}"`),
             reason('soft-prompt/not-asked', when),
           ]),
         );

@@ -3,8 +3,12 @@
  * examples and counterExamples. An overlay that asks for none of these (a country picker, an age
  * check, a video lightbox) is not reported as nagging.
  */
+import { NAG_PURPOSE_IDS } from './nag-purpose-ids';
+
+export type NagPurposeId = (typeof NAG_PURPOSE_IDS)[number];
+
 export interface NagPurpose {
-  id: 'newsletter' | 'app-download' | 'ad-blocker' | 'sign-up' | 'notifications' | 'survey' | 'exit-offer';
+  id: NagPurposeId;
   pattern: RegExp;
   examples: string[];
   counterExamples: string[];
@@ -57,7 +61,3 @@ export const NAG_PURPOSES: readonly NagPurpose[] = [
     counterExamples: ['Go to checkout'],
   },
 ];
-
-export function matchNagPurpose(text: string): NagPurpose | null {
-  return NAG_PURPOSES.find((p) => p.pattern.test(text)) ?? null;
-}

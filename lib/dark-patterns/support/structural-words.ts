@@ -7,7 +7,11 @@
  * Words alone never make a finding: each detector adds what the page does (no online way out, no
  * guest option, a box ticked in advance, a prompt nobody asked for).
  */
+import type { ConsentTermId } from './consent-term-ids';
+import { CONSENT_TERMS } from './consent-text';
+import { NAG_PURPOSES, type NagPurposeId } from './nag-purposes';
 import { STEPS } from './offer-numbers';
+import { matchOptIn } from './opt-in-keywords';
 
 export interface WordRule {
   id: string;
@@ -155,21 +159,40 @@ export const WORDS = {
 export const WORD_RULES: readonly WordRule[] = Object.values(WORDS);
 
 export type WordKey = keyof typeof WORDS;
-/** What `matchWords` found: the matched text of every rule that matched, by rule key. */
-export type WordHits = Readonly<Partial<Record<WordKey, string>>>;
+/**
+ * What `matchWords` found: the matched text of every structural rule that matched, by rule key;
+ * and the label and overlay wording of two more detectors: `optIn` (the opt-in rule a checkbox
+ * label matches after its vetoes, support/opt-in-keywords.ts) with `optInPurpose`, and
+ * `nag.<purpose>` for every overlay purpose the text names (support/nag-purposes.ts), its matched text;
+ * `consent.<term>` for every consent term it names (support/consent-text.ts).
+ */
+export type WordHits = Readonly<Partial<Record<WordKey | 'optIn' | 'optInPurpose' | `nag.${NagPurposeId}` | `consent.${ConsentTermId}`, string>>>;
 
 const ENTRIES = Object.entries(WORDS) as [WordKey, WordRule][];
 
 /**
  * Every rule run on `text`: the background's answer (with the text facts, lib/dark-patterns/text-facts.ts),
  * so the rules never ship in the content script (ARCHITECTURE.md, "Content collects, the background
- * classifies"). About 3 µs a string.
+ * classifies"). About 4 µs a string.
  */
 export function matchWords(text: string): WordHits {
-  const hits: Partial<Record<WordKey, string>> = {};
+  const hits: Partial<Record<string, string>> = {};
   for (const [key, rule] of ENTRIES) {
     const m = rule.pattern.exec(text);
     if (m) hits[key] = m[0];
+  }
+  const optIn = matchOptIn(text);
+  if (optIn) {
+    hits.optIn = optIn.id;
+    hits.optInPurpose = optIn.purpose;
+  }
+  for (const purpose of NAG_PURPOSES) {
+    const m = purpose.pattern.exec(text);
+    if (m) hits[`nag.${purpose.id}`] = m[0];
+  }
+  for (const term of CONSENT_TERMS) {
+    const m = term.pattern.exec(text);
+    if (m) hits[`consent.${term.id}`] = m[0];
   }
   return hits;
 }

@@ -1,4 +1,7 @@
 import { MAX_TEXT_FACT_LENGTH, type DetectorContext } from '../../core/detector';
+import { CONSENT_TERM_STRENGTH, consentFromTerms, type ConsentTermId } from './consent-term-ids';
+import { NAG_PURPOSE_IDS } from './nag-purpose-ids';
+import type { NagPurposeId } from './nag-purposes';
 import type { WordHits } from './structural-words';
 
 /**
@@ -36,4 +39,24 @@ export function wordsIn(ctx: Pick<DetectorContext, 'text'>, text: string): WordH
   }
   if (unknown) merged = null;
   return merged as WordHits | null;
+}
+
+/** The first overlay purpose the words name (NAG_PURPOSE_IDS order, the order of NAG_PURPOSES), with its matched text. */
+export function nagPurposeIn(words: WordHits): { id: NagPurposeId; text: string } | null {
+  for (const id of NAG_PURPOSE_IDS) {
+    const text = words[`nag.${id}`];
+    if (text !== undefined) return { id, text };
+  }
+  return null;
+}
+
+/**
+ * Whether a text reads as a consent dialog's (as `consentScore`), from its words; `null` when not
+ * known yet. Callers treat `null` as they treat the answer that keeps them quiet.
+ */
+export function consentIn(ctx: Pick<DetectorContext, 'text'>, text: string): { consent: boolean; terms: ConsentTermId[] } | null {
+  const words = wordsIn(ctx, text);
+  if (!words) return null;
+  const terms = (Object.keys(CONSENT_TERM_STRENGTH) as ConsentTermId[]).filter((id) => words[`consent.${id}`] !== undefined);
+  return { consent: consentFromTerms(terms), terms };
 }
