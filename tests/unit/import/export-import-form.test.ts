@@ -1,5 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { useMessages } from '../../../lib/i18n/i18n';
 import { defaultExportForm, describeOutcome, exportChoiceOf } from '../../../lib/options/export-import-form';
+import { messagesOf } from '../i18n/messages';
+
+// The form's messages are the locale's (lib/i18n): these tests read them in English.
+beforeEach(() => useMessages(messagesOf('en')));
 
 describe('the settings page export form', () => {
   test('defaults: JSON Lines, privacy on, every kind and site, no dates', () => {
