@@ -79,6 +79,19 @@ export function createReadyGate(diagnostics: BackgroundDiagnostics): ReadyGate {
   };
 }
 
+/** Image requests a worker remembers having been told of (100 s of a page sending 50 a second). */
+const MAX_HEARD = 5000;
+/** How long a response whose request this worker was not told of waits for it before it counts as an orphan. */
+const ORPHAN_GRACE_MS = 1000;
+
+/**
+ * What to do with a response whose request this worker was never told of (set by start.ts once
+ * its ledger exists; until then such a response only settles nothing).
+ */
+export interface OrphanResponses {
+  handle: ((recorder: Recorder, details: RequestDetails) => void) | null;
+}
+
 /**
  * The browser's events, wired to the recorder through the gate. Call synchronously, in the worker's
  * first turn: MV3 only wakes a worker for listeners registered that way.
@@ -87,16 +100,45 @@ export function listenToBrowserEvents(
   gate: ReadyGate,
   settled: SettleQueue,
   diagnostics: BackgroundDiagnostics,
-  writeAhead?: Pick<WriteAhead, 'noteRequest' | 'requestDone'>,
+  writeAhead?: Pick<WriteAhead, 'noteRequest' | 'requestDone' | 'handledBefore'>,
+  orphans?: OrphanResponses,
 ): void {
   const { whenReady } = gate;
+  // The image requests this worker was told of (the only responses listened to), the oldest forgotten.
+  const heard = new Set<string>();
+  const onResponse = (details: ResponseDetails & Partial<RequestDetails>) => {
+    settled.push(() => whenReady((r) => r.onResponse(details)));
+    if (!orphans || details.tabId < 0 || typeof details.url !== 'string' || heard.has(details.requestId)) return;
+    // Told of the response and not the request: the request went to an earlier worker, which may
+    // have been stopping and never handled it (issue #10, item 4); the ledger decides (start.ts).
+    // A worker that is starting can be told of a response before its request (seen: 30 ms), so
+    // the request has ORPHAN_GRACE_MS to arrive; if it does, the response is given again, after it.
+    setTimeout(() => {
+      const late = heard.has(details.requestId);
+      settled.push(() =>
+        whenReady((r) => {
+          if (late) r.onResponse(details);
+          else orphans.handle?.(r, details as RequestDetails);
+        }),
+      );
+    }, ORPHAN_GRACE_MS);
+  };
   browser.webRequest.onBeforeRequest.addListener(
     (details) => {
+      if (details.type === 'image' && details.tabId >= 0) {
+        heard.add(details.requestId);
+        if (heard.size > MAX_HEARD) heard.delete(heard.values().next().value!);
+      }
       if (details.type !== 'main_frame' && details.tabId >= 0) diagnostics.firstRequestAt ??= performance.now();
       // Copied until the recorder has handled it: a worker stopped meanwhile replays it (write-ahead.ts).
       const token = details.tabId >= 0 && details.type !== 'main_frame' ? writeAhead?.noteRequest(details as RequestDetails) : undefined;
       settled.push(() =>
         whenReady((r) => {
+          // Told again of a request the last worker handled as it was stopped: recorded once (write-ahead.ts).
+          if (writeAhead?.handledBefore(details.requestId)) {
+            if (token) writeAhead.requestDone(token);
+            return;
+          }
           r.onRequest(details as RequestDetails);
           if (token) writeAhead?.requestDone(token);
           // The navigation that woke the worker is not classified; the first subresource is.
@@ -109,13 +151,13 @@ export function listenToBrowserEvents(
   );
   browser.webRequest.onHeadersReceived.addListener(
     (details) => {
-      settled.push(() => whenReady((r) => r.onResponse(details as ResponseDetails)));
+      onResponse(details as ResponseDetails & Partial<RequestDetails>);
       return undefined;
     },
     { urls: ['<all_urls>'], types: ['image'] },
     ['responseHeaders'],
   );
-  browser.webRequest.onErrorOccurred.addListener((details) => settled.push(() => whenReady((r) => r.onResponse(details as ResponseDetails))), {
+  browser.webRequest.onErrorOccurred.addListener((details) => onResponse(details as ResponseDetails & Partial<RequestDetails>), {
     urls: ['<all_urls>'],
     types: ['image'],
   });

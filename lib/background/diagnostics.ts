@@ -15,6 +15,8 @@ export interface BackgroundDiagnostics {
   writeFailures: number;
   /** Visit and event ops a previous worker left in the write-ahead copy, written at this start. */
   writeAheadReplayed: number;
+  /** Requests recorded from their response alone: the request itself went to an earlier worker that was stopping (issue #10, item 4). */
+  orphanResponses: number;
   /** Findings and acts the per-visit bounds kept out (lib/background/visit-bounds.ts), by kind, since this worker started. */
   capped: Record<string, number>;
   /** Tabs this worker found open that no worker of the session knew: their visits are partial. */
@@ -39,6 +41,7 @@ export function createDiagnostics(): BackgroundDiagnostics {
     writeRetries: 0,
     writeFailures: 0,
     writeAheadReplayed: 0,
+    orphanResponses: 0,
     capped: {},
     joinedLate: 0,
     resourceTimingRecorded: 0,

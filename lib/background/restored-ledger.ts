@@ -3,6 +3,7 @@ import type { WriteOp } from '../log/write-queue';
 import type { LogEvent } from '../schema/events';
 import type { TabRecord, TabVisits } from './tab-visits';
 import type { Classifier } from '../trackers/classify-request';
+import type { Recorder, RequestDetails, ResponseDetails } from './recorder';
 
 /**
  * The request ledger of a restarted worker (issue #10, item 4; ARCHITECTURE.md, "Requests Beaker
@@ -107,4 +108,19 @@ export function flaggedBy(classifier: Classifier, tabs: Pick<TabVisits, 'all'>):
     }
     return false;
   };
+}
+
+/**
+ * A response whose request this worker was never told of (lib/background/browser-events.ts): its
+ * request went to an earlier worker. Recorded, as the request it is, only when the ledger has no
+ * record of it (`at` 0: it began before this worker heard of it, so a restored visit judges it by
+ * its seed). Returns whether it was recorded.
+ */
+export function recordOrphan(ledger: RequestLedger, tabs: Pick<TabVisits, 'get'>, recorder: Recorder, details: RequestDetails): boolean {
+  const visit = tabs.get(details.tabId)?.visit;
+  if (!visit || ledger.take(visit.visitId, details.url, 0) !== 'new') return false;
+  recorder.onRequest(details);
+  // Its response is this event: a tiny-image pixel the recorder now holds is decided at once.
+  if (details.requestId) recorder.onResponse(details as RequestDetails & ResponseDetails);
+  return true;
 }

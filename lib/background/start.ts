@@ -10,7 +10,7 @@ import type { TabState } from '../messages';
 import { targetedCount } from '../schema/events';
 import { createBadgeUpdater } from './badge';
 import { loadEngine, loadState, retainAtMostEvery6Hours } from './boot';
-import { createReadyGate, createSettleQueue, listenToBrowserEvents, REQUEST_SETTLE_MS, type ReadyGate, type SettleQueue } from './browser-events';
+import { createReadyGate, createSettleQueue, listenToBrowserEvents, REQUEST_SETTLE_MS, type OrphanResponses, type ReadyGate, type SettleQueue } from './browser-events';
 import { createDiagnostics, type BackgroundDiagnostics } from './diagnostics';
 import { createTextFactsCache, loadTextClassifier, precacheTextClassifier, TEXT_CLASSIFIER_PATH } from './text-facts-cache';
 import { createMessageRouter, type DropReason, type MessageSender } from './message-router';
@@ -28,12 +28,13 @@ import { createPrivateVisits } from './private-visits';
 import { createWriteAhead, type CopiedReport, type SessionArea, type WriteAhead } from './write-ahead';
 import { BOUND_KIND_OF, createCappedCounter, createVisitBounds } from './visit-bounds';
 import { createRequestLedger } from './request-ledger';
-import { createRestoredLedger, flaggedBy, seedRestored } from './restored-ledger';
+import { createRestoredLedger, flaggedBy, recordOrphan, seedRestored } from './restored-ledger';
 import { deleteVisitsById } from '../log/delete-visits';
 
 export type { BackgroundDiagnostics } from './diagnostics';
 
 type Route = (raw: unknown, sender: MessageSender) => Promise<unknown> | undefined;
+type OrphanHandler = NonNullable<OrphanResponses['handle']>;
 
 /** How long `get-tab-state` and `get-popup-data` wait for the write queue before reading the log. */
 const TAB_STATE_FLUSH_MS = 300;
@@ -57,6 +58,8 @@ interface Background {
   /** Filter lists the person added (lib/background/filter-list-store.ts). */
   filterLists: FilterListStore;
   writeAhead: WriteAhead;
+  /** Gives the handler of responses whose request no worker of this life was told of (once, when the ledger is seeded). */
+  onOrphansReady: (handle: OrphanHandler) => void;
   /** Called once the worker is ready (diagnostics.ready). */
   onReady: () => void;
   /** Hands the log to the export and import ports (null: the start failed). */
@@ -88,7 +91,10 @@ export function startBackground(): void {
   const settled = createSettleQueue(REQUEST_SETTLE_MS);
   // Issue #10, item 4: what the worker has seen but not written is also in storage.session (in memory, gone with the browser).
   const writeAhead = createWriteAhead((browser.storage.session ?? browser.storage.local) as unknown as SessionArea);
-  listenToBrowserEvents(gate, settled, diagnostics, writeAhead);
+  // Responses whose request went to an earlier worker wait, in order, until the ledger knows what that worker recorded.
+  let onOrphansReady: (handle: OrphanHandler) => void = () => undefined;
+  const orphanHandler = new Promise<OrphanHandler>((resolve) => (onOrphansReady = resolve));
+  listenToBrowserEvents(gate, settled, diagnostics, writeAhead, { handle: (r, details) => void orphanHandler.then((handle) => handle(r, details)) });
   const privateTabs = listenForPrivateTabs();
   const classifierUrl = browser.runtime.getURL(TEXT_CLASSIFIER_PATH);
   precacheTextClassifier(classifierUrl);
@@ -110,12 +116,14 @@ export function startBackground(): void {
   let route: Route | null = null;
   let routed: () => void = () => undefined;
   const routeReady = new Promise<void>((resolve) => (routed = resolve));
-  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, filterLists, writeAhead, onReady, onPortsReady }, (r) => {
+  void init({ diagnostics, prefs, lists, gate, settled, texts, privateTabs, filterLists, writeAhead, onOrphansReady, onReady, onPortsReady }, (r) => {
     route = r;
     routed();
   }).finally(() => {
     // Also when the start failed part-way: nothing waits for ever.
     routed();
+    // A start that failed part-way never seeds the ledger: such responses are then ignored.
+    if (diagnostics.initError !== null) onOrphansReady(() => undefined);
     onReady();
     onPortsReady(null);
     onListsReady(filterLists);
@@ -245,6 +253,13 @@ async function init(bg: Background, onRoute: (route: Route) => void): Promise<vo
     // Resource Timing reports the last worker had received and not handled: as a new one is.
     for (const { report, token } of recovered.reports) handleReport(bg, rec, seeded, report, token);
     diagnostics.writeAheadReplayed += recovered.reports.length;
+    // After the replayed requests (handled as the gate opened) and the seed: the ledger then knows
+    // what earlier workers recorded, and a response whose request is not there was lost with one.
+    void seeded.then(() =>
+      bg.onOrphansReady((r, details) => {
+        if (recordOrphan(ledger, tabs, r, details)) diagnostics.orphanResponses += 1;
+      }),
+    );
     // Tabs open before Beaker started (install, browser start) get a visit from now on.
     for (const tab of await browser.tabs.query({})) {
       if (tab.id !== undefined && tab.url && !tabs.get(tab.id) && siteOf(tab.url)) {

@@ -31,6 +31,8 @@ import { upgradeRecord } from '../schema/upgrade';
  * task), where losing it was the alternative for a whole second.
  */
 export const WRITE_AHEAD_KEY = 'beakerWriteAhead';
+/** Request ids of handled requests the copy keeps (seconds of a busy page): see `handledBefore`. */
+const MAX_HANDLED = 500;
 /** Ops copied at most; beyond, the oldest are only in memory (a flood must not fill the session area). */
 const MAX_COPIED = 5000;
 
@@ -50,6 +52,12 @@ export interface WriteAhead {
   noteReport(report: CopiedReport): object;
   /** The request or report of this token was handled (in the same task as the ops it produced). */
   requestDone(token: object): void;
+  /**
+   * Whether the last worker handled the request of this id (after `recover`). The browser can tell
+   * a new worker of a request it already told the one that was stopping (seen in the soak: recorded
+   * twice); the copy keeps the ids of the last MAX_HANDLED handled requests for that.
+   */
+  handledBefore(requestId: string): boolean;
   /**
    * An op copied before it is queued (a `capped` count still adding up): copied now, and again on
    * every call (it may have changed); queued later through `wrap`, it stays until written.
@@ -121,6 +129,9 @@ function readRequest(raw: unknown): RequestDetails | null {
 
 export function createWriteAhead(area: SessionArea): WriteAhead {
   const pending = new Set<Entry>();
+  // Request ids this worker handled lately, and those the last one had (read by recover()).
+  const handled: string[] = [];
+  const handledBefore = new Set<string>();
   let scheduled = false;
   // The previous worker's copy, read before this one writes anything.
   const previous: Promise<unknown> = area.get(WRITE_AHEAD_KEY).then(
@@ -135,7 +146,8 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
     writing = writing.then(async () => {
       await Promise.resolve();
       scheduled = false;
-      const ops = [...pending].slice(-MAX_COPIED);
+      const ops: unknown[] = [...pending].slice(-MAX_COPIED);
+      if (handled.length > 0) ops.push({ op: 'handled', ids: handled.slice() });
       try {
         await area.set({ [WRITE_AHEAD_KEY]: ops });
       } catch (error) {
@@ -173,8 +185,15 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       if (copied(op)) note(op);
     },
     requestDone(token) {
-      if (pending.delete(token as Entry)) persist();
+      const entry = token as Entry;
+      if (!pending.delete(entry)) return;
+      if (entry.op === 'request' && entry.details.requestId !== undefined) {
+        handled.push(entry.details.requestId);
+        if (handled.length > MAX_HANDLED) handled.splice(0, handled.length - MAX_HANDLED);
+      }
+      persist();
     },
+    handledBefore: (requestId) => handledBefore.has(requestId),
     written(batch) {
       let removed = false;
       for (const op of batch) removed = pending.delete(op) || removed;
@@ -186,6 +205,11 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       if (!Array.isArray(raw)) return out;
       for (const item of raw) {
         const op = (item as { op?: unknown } | null)?.op;
+        if (op === 'handled') {
+          const ids = (item as { ids?: unknown }).ids;
+          if (Array.isArray(ids)) for (const id of ids.slice(-MAX_HANDLED)) if (typeof id === 'string' && id.length <= 64) handledBefore.add(id);
+          continue;
+        }
         const visit = op === 'visit' ? pageVisit.safeParse(upgradeRecord((item as { visit?: unknown }).visit)) : null;
         const event = op === 'event' ? logEvent.safeParse(upgradeRecord((item as { event?: unknown }).event)) : null;
         const capped = op === 'capped' ? readCapped(item) : null;

@@ -67,6 +67,20 @@ test(`worker stopped every ${STOP_EVERY_MS / 1000} s while a page sends 50 track
   const distinct = new Set(numbers);
   const lost = sent - distinct.size;
   console.log(`worker-kill soak: ${sent} requests sent, ${stops} worker stops, ${distinct.size} in the log (${lost} lost, ${numbers.length - distinct.size} duplicates; ${ours.filter((e) => e.kind === 'tracker' && e.observedBy === 'resource-timing').length} from Resource Timing)`);
+  if (numbers.length > distinct.size) {
+    // Which requests are in the log twice, with the records' ids (session:seq: later workers hand out higher numbers) and times.
+    const byN = new Map<number, typeof ours>();
+    for (const e of ours) {
+      const n = Number(new URL((e as { url: string }).url).searchParams.get('n'));
+      byN.set(n, [...(byN.get(n) ?? []), e]);
+    }
+    for (const [n, list] of byN) {
+      if (list.length < 2) continue;
+      const at = sentAt.get(n) ?? NaN;
+      const nearest = stopTimes.reduce((best, s) => (Math.abs(s[0] - at) < Math.abs(best[0] - at) ? s : best), stopTimes[0] ?? [NaN, NaN]);
+      console.log(`  twice n=${n}, sent at ~${at} ms (nearest stop asked at ${nearest[0]} ms, stopped by ${nearest[1]} ms): ${list.map((e) => `${e.id} ${e.time}`).join(', ')}`);
+    }
+  }
   if (lost > 0) {
     // Which ones, when, and whether another visit has them.
     const elsewhere = new Map<number, string>();

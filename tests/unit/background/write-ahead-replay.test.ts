@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Recorder, ResourceTimingReport } from '../../../lib/background/recorder';
 import { createRequestLedger } from '../../../lib/background/request-ledger';
-import { createRestoredLedger, flaggedBy, seedRestored } from '../../../lib/background/restored-ledger';
+import { createRestoredLedger, flaggedBy, recordOrphan, seedRestored, type RestoredLedger } from '../../../lib/background/restored-ledger';
 import { createSequencer } from '../../../lib/background/sequencer';
 import { TabVisits } from '../../../lib/background/tab-visits';
 import { createCappedCounter } from '../../../lib/background/visit-bounds';
@@ -46,6 +46,8 @@ interface Worker {
   recovered: Recovered;
   /** The restored visits' seed is read (start.ts awaits it before a report). */
   seeded: Promise<void>;
+  ledger: RestoredLedger;
+  tabs: TabVisits;
 }
 
 /** One worker's life: the copy read and replayed first, as start.ts does. `stopped`: its queue never writes. */
@@ -63,7 +65,7 @@ async function startWorker(session: MemoryStore, stopped = false): Promise<Worke
   );
   const seeded = seedRestored(ledger, (ids) => eventsOfVisits(db, ids), restored, recovered.ops);
   const { recorder } = await testRecorder(classifier, { queue, tabs, sequencer: await createSequencer(session), ledger, now });
-  return { ahead, queue, recorder, recovered, seeded };
+  return { ahead, queue, recorder, recovered, seeded, ledger, tabs };
 }
 
 /** What start.ts does with a report: copied, then handled and its copy dropped in one task. */
@@ -152,6 +154,45 @@ describe('replay after a worker stop (issue #10, item 4)', () => {
       [GA_SCRIPT, 'webrequest'],
       [FB_PIXEL, 'resource-timing'],
     ]);
+  });
+
+  test('a response whose request went to the stopped worker: recorded once if the log lacks it, not if the log has it', async () => {
+    const session = new MemoryStore();
+    const first = await startWorker(session);
+    await first.recorder.onCommitted({ tabId: TAB, frameId: 0, url: NEWS, timeStamp: clock });
+    first.recorder.onRequest({ url: GA_SCRIPT, type: 'image', tabId: TAB, frameId: 0, requestId: '10', timeStamp: clock + 10 });
+    await first.queue.flush();
+    await first.ahead.settled();
+    // The pixel's request (id 11) reached the first worker as it stopped; only the responses reach the next.
+    clock += 2000;
+    const second = await startWorker(session);
+    await second.seeded;
+    const response = (url: string, requestId: string) => ({ url, type: 'image', tabId: TAB, frameId: 0, requestId, timeStamp: clock - 1900 });
+    expect(recordOrphan(second.ledger, second.tabs, second.recorder, response(GA_SCRIPT, '10'))).toBe(false);
+    expect(recordOrphan(second.ledger, second.tabs, second.recorder, response(FB_PIXEL, '11'))).toBe(true);
+    expect(recordOrphan(second.ledger, second.tabs, second.recorder, response(FB_PIXEL, '11'))).toBe(false);
+    // Found nothing: whether the first worker counted it is not known, so it is not counted again.
+    expect(recordOrphan(second.ledger, second.tabs, second.recorder, response(OWN_SCRIPT, '12'))).toBe(false);
+    await second.queue.flush();
+    const visitId = (await new TabVisits(session).restore())[0]!.visit!.visitId;
+    expect(await trackerUrls(visitId)).toEqual([
+      [GA_SCRIPT, 'webrequest'],
+      [FB_PIXEL, 'webrequest'],
+    ]);
+    expect((await getVisit(db, visitId))?.counts).toMatchObject({ tracker: 2, requests: 2 });
+  });
+
+  test('a request the browser tells the next worker of again, after the stopped one handled it, is known as handled', async () => {
+    const session = new MemoryStore();
+    const first = createWriteAhead(session);
+    first.requestDone(first.noteRequest({ url: FB_PIXEL, type: 'image', tabId: TAB, frameId: 0, requestId: '41' }));
+    first.noteRequest({ url: GA_SCRIPT, type: 'image', tabId: TAB, frameId: 0, requestId: '42' });
+    await first.settled();
+    const next = createWriteAhead(session);
+    expect(next.handledBefore('41')).toBe(false); // not before recover()
+    const { requests, malformed } = await next.recover();
+    expect([next.handledBefore('41'), next.handledBefore('42'), malformed]).toEqual([true, false, 0]);
+    expect(requests.map((r) => r.details.requestId)).toEqual(['42']);
   });
 
   test('a restored visit whose events cannot be read takes nothing from before (no guess, no double count)', async () => {
