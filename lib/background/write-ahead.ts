@@ -32,7 +32,7 @@ import { upgradeRecord } from '../schema/upgrade';
  */
 export const WRITE_AHEAD_KEY = 'beakerWriteAhead';
 /** Request ids of handled requests the copy keeps (seconds of a busy page): see `handledBefore`. */
-const MAX_HANDLED = 500;
+const MAX_HANDLED = 200;
 /** Ops copied at most; beyond, the oldest are only in memory (a flood must not fill the session area). */
 const MAX_COPIED = 5000;
 
@@ -147,7 +147,8 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
       await Promise.resolve();
       scheduled = false;
       const ops: unknown[] = [...pending].slice(-MAX_COPIED);
-      if (handled.length > 0) ops.push({ op: 'handled', ids: handled.slice() });
+      // One string, not 200: what is copied per request stays small.
+      if (handled.length > 0) ops.push({ op: 'handled', ids: handled.join(' ') });
       try {
         await area.set({ [WRITE_AHEAD_KEY]: ops });
       } catch (error) {
@@ -207,7 +208,7 @@ export function createWriteAhead(area: SessionArea): WriteAhead {
         const op = (item as { op?: unknown } | null)?.op;
         if (op === 'handled') {
           const ids = (item as { ids?: unknown }).ids;
-          if (Array.isArray(ids)) for (const id of ids.slice(-MAX_HANDLED)) if (typeof id === 'string' && id.length <= 64) handledBefore.add(id);
+          if (typeof ids === 'string') for (const id of ids.split(' ').slice(-MAX_HANDLED)) if (id.length > 0 && id.length <= 64) handledBefore.add(id);
           continue;
         }
         const visit = op === 'visit' ? pageVisit.safeParse(upgradeRecord((item as { visit?: unknown }).visit)) : null;
