@@ -27,8 +27,14 @@ import { upgradeRecord } from '../schema/upgrade';
  * so what was recorded is not recorded again. What the per-visit bounds kept out (`capped` ops,
  * counted up for a second before they are queued) is copied from the first count until written.
  * Unlike the other counters it is replayed: a `capped` op is counted twice only if the worker
- * stops in the moment between its batch's commit and the `set` that drops its copy (the same
- * task), where losing it was the alternative for a whole second.
+ * stops in the moment between its batch's commit and the `set` that drops its copy (issued as the
+ * commit is reported), where losing it was the alternative for a whole second.
+ *
+ * The ids of the last MAX_HANDLED handled requests are copied too (one string): the browser can
+ * tell a new worker of a request it had told the one that was stopping, and `handledBefore` keeps
+ * that from being recorded twice. What the browser reported to a worker that was stopping and that
+ * never ran is in no copy: its response or the page's Resource Timing entries recover it
+ * (ARCHITECTURE.md, "Bounds and durability"; lib/background/restored-ledger.ts).
  */
 export const WRITE_AHEAD_KEY = 'beakerWriteAhead';
 /** Request ids of handled requests the copy keeps (seconds of a busy page): see `handledBefore`. */
