@@ -9,6 +9,8 @@ const TRACKERDB_DIR = resolve('node_modules/@ghostery/trackerdb');
 const ENGINE_SOURCE = resolve(TRACKERDB_DIR, 'dist/trackerdb.engine');
 /** The unlisted script with the content script's body in Chrome (entrypoints/content-main.ts). */
 const CONTENT_MODULE_ENTRY = 'content-main';
+/** Modules the content script imports on first use (lib/content/on-demand.ts, entrypoints/content-{highlight,lists}.ts). */
+const CONTENT_ON_DEMAND_ENTRIES = ['content-highlight', 'content-lists'];
 const CONTENT_MATCHES = ['http://*/*', 'https://*/*'];
 /**
  * Chrome's content script: one line, not wrapped by WXT (its wrapper is 3.7 KB). It imports the
@@ -57,7 +59,7 @@ export default defineConfig({
     action: { default_title: '__MSG_ext_name__' },
     // Chrome's content-script loader imports the content script's body from here (ARCHITECTURE.md,
     // "The content script's loader"): pages can see that this one file exists.
-    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: [`${CONTENT_MODULE_ENTRY}.js`], matches: CONTENT_MATCHES }] }),
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: [`${CONTENT_MODULE_ENTRY}.js`, ...CONTENT_ON_DEMAND_ENTRIES.map((e) => `${e}.js`)], matches: CONTENT_MATCHES }] }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -90,7 +92,7 @@ export default defineConfig({
     // 30 KB budget for what is injected into every frame (issue #3; `npm run bench -- --only
     // content-size`). Background, popup and options keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === CONTENT_MODULE_ENTRY)) return;
+      if (!entrypoints.every((e) => e.type === 'content-script' || e.name === CONTENT_MODULE_ENTRY || CONTENT_ON_DEMAND_ENTRIES.includes(e.name))) return;
       const native = { find: /^wxt\/browser$/, replacement: resolve('node_modules/wxt/dist/browser.mjs') };
       config.resolve ??= {};
       const alias = config.resolve.alias;

@@ -1,5 +1,7 @@
 import { defineContentScript } from '#imports';
 import { runContentScript } from '@/lib/content/content-script';
+import { createHighlighter } from '@/lib/content/highlight';
+import { createListSelectorCache } from '@/lib/content/list-selectors';
 
 // Firefox: the whole content script, injected as is. Chrome gets a small loader instead
 // (wxt.config.ts, CONTENT_LOADER, which imports entrypoints/content-main.ts; ARCHITECTURE.md,
@@ -13,6 +15,7 @@ export default defineContentScript({
   runAt: 'document_start',
   include: ['firefox'],
   main() {
-    runContentScript();
+    // One bundle in Firefox (no loader): what Chrome imports on demand (lib/content/on-demand.ts) is in it.
+    runContentScript({ loadHighlighter: async () => createHighlighter, loadListSelectors: async () => createListSelectorCache });
   },
 });

@@ -13,7 +13,7 @@ const SUBFRAME_SCAN_MS_PER_SECOND = 24;
  * ARCHITECTURE.md "The content script's loader"). It owns its lifecycle: nothing the page can
  * send or dispatch stops it (no WXT handshake), only the extension going away.
  */
-export function runContentScript(): void {
+export function runContentScript(options: Pick<ContentPorts, 'loadHighlighter' | 'loadListSelectors'>): void {
   let stop: (() => void) | null = null;
   let invalidated = false;
   const invalidate = () => {
@@ -29,6 +29,8 @@ export function runContentScript(): void {
       throw error;
     });
   const ports: ContentPorts = {
+    loadHighlighter: options.loadHighlighter,
+    loadListSelectors: options.loadListSelectors,
     // The background answers for the page's site; nothing is scanned or sent before it has.
     settings: async () => parseContentSettings(await send({ type: 'get-content-settings', url: location.href.slice(0, 2048) })),
     onSettingsChanged(listener) {

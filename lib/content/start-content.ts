@@ -3,7 +3,7 @@ import type { HostVerdict, TextFacts } from '../core/detector';
 import { createTextFactsClient } from './text-facts-client';
 import { createBatchSender, type BatchSender } from '../engagement/batch-sender';
 import { watchEngagement } from '../engagement/watch-engagement';
-import { createHighlighter } from './highlight';
+import type { Highlighter } from './highlight';
 import type { Pass, PassResult, ScanContext } from '../core/detector';
 import type { FamilySettingsKey } from '../core/family';
 import { createScanner } from './scanner';
@@ -12,7 +12,7 @@ import { watchImpressions } from './viewability';
 import { createFindingsReporter } from './findings-reporter';
 import { watchCountdowns, type CountdownWatcher } from './watch-countdowns';
 import { createVerdictCache } from './verdicts';
-import { createListSelectorCache, type ListRequest } from './list-selectors';
+import type { createListSelectorCache, ListRequest } from './list-selectors';
 import { watchResourceTiming, type ResourceTimingReport } from './resource-timing';
 
 export type { ContentSettings };
@@ -37,6 +37,13 @@ export interface ContentPorts {
   listSelectors?(request: ListRequest): Promise<unknown>;
   /** Subscribe to "show on page" requests; returns an unsubscribe function. */
   onHighlight(listener: (items: { unitId: string; label: string }[] | null) => void): () => void;
+  /**
+   * The "Show on page" highlighter, loaded on the first request to show something: what every
+   * frame runs does not carry it (ARCHITECTURE.md, "The content script's loader").
+   */
+  loadHighlighter(): Promise<(doc: Document) => Highlighter>;
+  /** EasyList's element rules on the page side, loaded when they are first turned on (off by default). */
+  loadListSelectors(): Promise<typeof createListSelectorCache>;
 }
 
 /** The settings family a detector pass belongs to (`detectors.ads`, `detectors.darkPatterns`). */
@@ -176,6 +183,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
   const askList = ports.listSelectors?.bind(ports);
   // Made when EasyList is first on: while it is off (the default) nothing is collected or asked.
   let lists: ReturnType<typeof createListSelectorCache> | null = null;
+  let loadingLists = false;
   // Reports of a family turned off (or a site paused) since they were queued are not sent.
   const reporter = createFindingsReporter((findings) => {
     const allowed = findings.filter((f) => (f.kind === 'ad' ? active.ads : active.darkPatterns));
@@ -225,15 +233,30 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
   let sender: BatchSender | null = null;
   let stopEngagement: (() => void) | null = null;
 
-  const highlighter = createHighlighter(doc);
+  // Loaded on the first request; requests are applied in the order they came, after the load.
+  let highlighter: Promise<Highlighter | null> | null = null;
   const stopHighlight = ports.onHighlight((items) => {
-    if (!items) return highlighter.clear();
-    const shown: { element: Element; label: string }[] = [];
-    for (const { unitId, label } of items) {
-      const element = reporter.lookup(unitId);
-      if (element?.isConnected) shown.push({ element, label });
-    }
-    highlighter.show(shown);
+    // Every frame of the tab hears the request: one that holds none of the units loads nothing.
+    if (!highlighter && !items?.some(({ unitId }) => reporter.lookup(unitId)?.isConnected)) return;
+    highlighter ??= ports.loadHighlighter().then(
+      (create) => create(doc),
+      (error: unknown) => {
+        console.warn('[beaker] "Show on page" did not load', error);
+        highlighter = null;
+        return null;
+      },
+    );
+    void highlighter.then((h) => {
+      if (!h) return;
+      // Stopped meanwhile: a clear still clears, nothing new is shown.
+      if (!items || stopped) return h.clear();
+      const shown: { element: Element; label: string }[] = [];
+      for (const { unitId, label } of items) {
+        const element = reporter.lookup(unitId);
+        if (element?.isConnected) shown.push({ element, label });
+      }
+      h.show(shown);
+    });
   });
 
   const onHide = () => {
@@ -269,7 +292,22 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
   function enact(next: Active): void {
     const before = active;
     active = next;
-    if (next.lists && !lists && askList) lists = createListSelectorCache(doc, askList);
+    if (next.lists && !lists && !loadingLists && askList) {
+      // Loaded on first use; then a full pass, as when the rules are turned on (below).
+      loadingLists = true;
+      ports.loadListSelectors().then(
+        (create) => {
+          lists = create(doc, askList);
+          if (stopped || !active.ads || !active.lists) return;
+          scanner.stop();
+          if (domReady) scanner.start();
+        },
+        (error: unknown) => {
+          loadingLists = false;
+          console.warn('[beaker] EasyList element rules did not load', error);
+        },
+      );
+    }
     if (next.engagement && !stopEngagement) {
       const batch = createBatchSender((acts) => ports.sendEngagement(acts));
       sender = batch;
@@ -325,7 +363,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
       sender?.stop();
       reporter.stop();
       stopHighlight();
-      highlighter.clear();
+      void highlighter?.then((h) => h?.clear());
       win.removeEventListener('pagehide', onHide);
     },
   };

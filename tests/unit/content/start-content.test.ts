@@ -4,6 +4,7 @@ import { parseContentSettings, startContent, type ContentPorts, type ContentSett
 import type { Pass } from '../../../lib/core/detector';
 import type { Finding } from '../../../lib/core/detector';
 import type { EngagementAct, FindingReport } from '../../../lib/messages';
+import { createListSelectorCache } from '../../../lib/content/list-selectors';
 
 /**
  * Issue #7, "One writer": the content script learns the settings before it does anything. On a
@@ -66,6 +67,10 @@ interface Fake {
   asked: number;
   answer: (s: ContentSettings | null) => void;
   change: (s: ContentSettings) => void;
+  /** The popup's "Show on page" request, as the content script's listener receives it. */
+  highlight: (items: { unitId: string; label: string }[] | null) => void;
+  /** What the loaded highlighter was asked to do: `show:<ids of the elements>` or `clear`. */
+  shown: string[];
 }
 
 function fakePorts(initial: ContentSettings | null | 'pending'): Fake {
@@ -116,8 +121,24 @@ function fakePorts(initial: ContentSettings | null | 'pending'): Fake {
         fake.calls.push('list-selectors');
         return { state: 'off', selectors: [] };
       },
-      onHighlight: () => () => undefined,
+      onHighlight: (listener) => {
+        fake.highlight = listener;
+        return () => (fake.highlight = () => undefined);
+      },
+      loadListSelectors: async () => {
+        fake.calls.push('load-list-selectors');
+        return createListSelectorCache;
+      },
+      loadHighlighter: async () => {
+        fake.calls.push('load-highlighter');
+        return () => ({
+          show: (items) => fake.shown.push(`show:${items.map((i) => (i.element as HTMLElement).id).join(',')}`),
+          clear: () => fake.shown.push('clear'),
+        });
+      },
     },
+    highlight: () => undefined,
+    shown: [],
   };
   return fake;
 }
@@ -264,8 +285,12 @@ describe('detector families', () => {
     await settle();
     expect(fake.calls).toContain('classify-texts');
     expect(fake.calls).not.toContain('list-selectors');
+    // Their code is loaded only now (lib/content/on-demand.ts), and once.
+    expect(fake.calls).not.toContain('load-list-selectors');
     fake.change({ ...ON, lists: true });
     await vi.waitFor(() => expect(fake.calls).toContain('list-selectors'), { timeout: 3000 });
+    expect(fake.calls.filter((c) => c === 'load-list-selectors')).toHaveLength(1);
+    expect(fake.calls.indexOf('load-list-selectors')).toBeLessThan(fake.calls.indexOf('list-selectors'));
   });
 
   test('a family turned on later is looked for then; what was reported already is not reported again', async () => {
@@ -341,5 +366,27 @@ describe('the settings answer', () => {
 
   test('a valid answer is kept, without extra fields', () => {
     expect(parseContentSettings({ ...PAUSED, extra: 1, families: { ...PAUSED.families, x: true } })).toEqual(PAUSED);
+  });
+});
+
+describe('"Show on page"', () => {
+  test('is loaded on the first request to show one of this frame\'s units, not before; requests apply in order; a clear first loads nothing', async () => {
+    const fake = fakePorts(ON);
+    start(fake);
+    await settle();
+    expect(fake.calls).not.toContain('load-highlighter');
+    fake.highlight(null);
+    // A request for units of another frame (every frame of the tab hears it): nothing to load here.
+    fake.highlight([{ unitId: 'another-frame-1', label: 'Ad' }]);
+    await settle();
+    expect(fake.calls).not.toContain('load-highlighter');
+    const unit = fake.findings.find((f) => f.kind === 'dark-pattern');
+    expect(unit).toBeDefined();
+    fake.highlight([{ unitId: unit!.unitId, label: 'Countdown' }]);
+    fake.highlight(null);
+    fake.highlight([{ unitId: unit!.unitId, label: 'Countdown' }, { unitId: 'no-such-unit', label: 'gone' }]);
+    await settle();
+    expect(fake.calls.filter((c) => c === 'load-highlighter')).toHaveLength(1);
+    expect(fake.shown).toEqual(['show:dp1', 'clear', 'show:dp1']);
   });
 });
