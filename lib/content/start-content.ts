@@ -233,7 +233,8 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
   let sender: BatchSender | null = null;
   let stopEngagement: (() => void) | null = null;
 
-  // Loaded on the first request; requests are applied in the order they came, after the load.
+  // Loaded on the first request; requests are applied in the order they came, after the load. A
+  // failed load is logged (its error names the module, lib/content/on-demand.ts) and tried again.
   let highlighter: Promise<Highlighter | null> | null = null;
   const stopHighlight = ports.onHighlight((items) => {
     // Every frame of the tab hears the request: one that holds none of the units loads nothing.
@@ -241,7 +242,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
     highlighter ??= ports.loadHighlighter().then(
       (create) => create(doc),
       (error: unknown) => {
-        console.warn('[beaker] "Show on page" did not load', error);
+        console.warn('[beaker]', error);
         highlighter = null;
         return null;
       },
@@ -304,7 +305,7 @@ function createRuntime({ win, ports, passes, indexSpec, ruleIdOf, frameIsAd, max
         },
         (error: unknown) => {
           loadingLists = false;
-          console.warn('[beaker] EasyList element rules did not load', error);
+          console.warn('[beaker]', error);
         },
       );
     }

@@ -4,13 +4,13 @@ import type { WxtViteConfig } from 'wxt';
 type VitePlugin = Extract<NonNullable<WxtViteConfig['plugins']>[number], { name: string }>;
 
 /**
- * Rules are data that carry their own `examples`, `counterExamples` and `note` (ARCHITECTURE.md, after
+ * Rules are data that carry their own `examples`, `counterExamples`, `note` and `why` (ARCHITECTURE.md, after
  * autoconsent): the tests run them, the shipped extension never reads them. This build-only plugin
  * drops those properties from object literals in lib/ when their value is a literal (an array or a
  * string), so a zod schema's `examples: z.array(…)` is left alone. Content scripts must stay small
  * (issue #3: ≤ 30 KB gzip for everything injected); the test data was most of their size.
  */
-const STRIPPED = new Set(['examples', 'counterExamples', 'note']);
+const STRIPPED = new Set(['examples', 'counterExamples', 'note', 'why']);
 /**
  * Detector files also lose their `description`: a sentence for the docs, the eval report and the
  * convention test, read by nothing in the extension (issue #7 measured the content script at
@@ -45,7 +45,7 @@ export function stripExamples(code: string, id: string, options: { familyDescrip
     {
       const path = id.split('?')[0] ?? '';
       const names = DETECTOR_FILE.test(path) || (options.familyDescriptions && FAMILY_FILE.test(path)) ? STRIPPED_IN_DETECTORS : STRIPPED;
-      if (!/\/lib\/.*\.ts$/.test(path) || !/\b(?:examples|counterExamples|note|description)\s*:/.test(code)) return null;
+      if (!/\/lib\/.*\.ts$/.test(path) || !/\b(?:examples|counterExamples|note|why|description)\s*:/.test(code)) return null;
       const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       let removed = 0;
       const visit: ts.Visitor = (node) => {

@@ -1,6 +1,5 @@
 import { MAX_TEXT_FACT_LENGTH, type DetectorContext } from '../../core/detector';
 import { CONSENT_TERM_STRENGTH, consentFromTerms, type ConsentTermId } from './consent-term-ids';
-import { NAG_PURPOSE_IDS } from './nag-purpose-ids';
 import type { NagPurposeId } from './nag-purposes';
 import type { WordHits } from './structural-words';
 
@@ -41,11 +40,15 @@ export function wordsIn(ctx: Pick<DetectorContext, 'text'>, text: string): WordH
   return merged as WordHits | null;
 }
 
-/** The first overlay purpose the words name (NAG_PURPOSE_IDS order, the order of NAG_PURPOSES), with its matched text. */
+/**
+ * The first overlay purpose the words name, with its matched text: `matchWords` adds them in
+ * NAG_PURPOSES order, and a long text's windows add theirs in text order (`wordsIn`), so the first
+ * `nag.` key is the first purpose of the first window that names one (for one window: as the rules
+ * read the whole text).
+ */
 export function nagPurposeIn(words: WordHits): { id: NagPurposeId; text: string } | null {
-  for (const id of NAG_PURPOSE_IDS) {
-    const text = words[`nag.${id}`];
-    if (text !== undefined) return { id, text };
+  for (const key in words) {
+    if (key.startsWith('nag.')) return { id: key.slice(4) as NagPurposeId, text: words[key as keyof WordHits]! };
   }
   return null;
 }
