@@ -33,8 +33,11 @@ export const summaryRow = z.object({
   beacons: count,
   adsRendered: count,
   adsSeen: count,
+  /** Counted dark patterns (in Targeted); those recorded as `possible` (below the confidence threshold) are apart. */
   darkPatterns: count,
   darkPatternsByCategory: z.record(z.enum(CATEGORIES), count),
+  /** Absent in a done file written before schema 4: 0. */
+  possibleDarkPatterns: count.default(0),
   errors: z.array(z.string().max(500)).max(20),
   durationMs: count,
   startedAt: z.iso.datetime().nullable(),
@@ -62,6 +65,7 @@ export type RecordCounts = Pick<
   | 'adsSeen'
   | 'darkPatterns'
   | 'darkPatternsByCategory'
+  | 'possibleDarkPatterns'
 >;
 
 /** Fold the records of one URL's visits into the summary's counts. Pure. */
@@ -83,6 +87,7 @@ export function countRecords(records: readonly ExportRecord[]): RecordCounts {
     adsSeen: 0,
     darkPatterns: 0,
     darkPatternsByCategory: byCategory,
+    possibleDarkPatterns: 0,
   };
   for (const r of records) {
     if (r.kind === 'visit') {
@@ -98,6 +103,9 @@ export function countRecords(records: readonly ExportRecord[]): RecordCounts {
       if (r.beacon) out.beacons += 1;
     } else if (r.kind === 'ad') {
       (r.phase === 'rendered' ? rendered : seen).add(`${r.visitId} ${r.unitId}`);
+    } else if (r.kind === 'dark-pattern' && r.possible === true) {
+      // Shown as "possible", not counted in Targeted (schema 4): kept apart, as the popup does.
+      out.possibleDarkPatterns += 1;
     } else if (r.kind === 'dark-pattern') {
       out.darkPatterns += 1;
       if ((CATEGORIES as readonly string[]).includes(r.category)) byCategory[r.category as keyof typeof byCategory] += 1;
@@ -139,6 +147,7 @@ export const CSV_COLUMNS = [
   'ads_seen',
   'dark_patterns',
   ...CATEGORIES.map((c) => `dark_patterns_${c.replace(/-/g, '_')}`),
+  'possible_dark_patterns',
   'errors',
   'duration_ms',
   'started_at',
@@ -166,6 +175,7 @@ function csvFields(row: SummaryRow): (string | number | null)[] {
     row.adsSeen,
     row.darkPatterns,
     ...CATEGORIES.map((c) => row.darkPatternsByCategory[c]),
+    row.possibleDarkPatterns,
     row.errors.join('; '),
     row.durationMs,
     row.startedAt,

@@ -51,7 +51,17 @@ afterEach(() => {
 describe('summary counts', () => {
   it('folds a visit and its events: distinct trackers and organizations, beacons, ad units rendered and seen, dark patterns by category', () => {
     const counts = countRecords(session());
-    expect(counts).toMatchObject({ visits: 1, requests: 9, thirdPartyRequests: 5, trackerRequests: 2, trackers: 2, organizations: 2, beacons: 2, adsRendered: 2, adsSeen: 1, darkPatterns: 2 });
+    expect(counts).toMatchObject({ visits: 1, requests: 9, thirdPartyRequests: 5, trackerRequests: 2, trackers: 2, organizations: 2, beacons: 2, adsRendered: 2, adsSeen: 1, darkPatterns: 2, possibleDarkPatterns: 0 });
+    expect(counts.darkPatternsByCategory).toMatchObject({ urgency: 1, consent: 1, sneaking: 0 });
+  });
+
+  it('keeps dark patterns recorded as possible apart: not in darkPatterns or its categories, as not in Targeted', () => {
+    const records = session();
+    const counted = records.find((r) => r.kind === 'dark-pattern')!;
+    // Below the confidence threshold when it was recorded (schema 4).
+    records.push({ ...counted, id: 'd3', category: 'sneaking', confidence: 0.4, possible: true } as ExportRecord);
+    const counts = countRecords(records);
+    expect(counts).toMatchObject({ darkPatterns: 2, possibleDarkPatterns: 1 });
     expect(counts.darkPatternsByCategory).toMatchObject({ urgency: 1, consent: 1, sneaking: 0 });
   });
 
