@@ -86,6 +86,7 @@ export const TEXT_DETECTABLE_TYPES: readonly PatternType[] = [
   'countdown-timer',
   'limited-time-message',
   'confirmshaming',
+  'visual-interference',
   'trick-question',
   'pressured-selling',
   'activity-notification',

@@ -156,7 +156,9 @@ export const TAXONOMY = {
     explanation:
       'The layout makes one choice stand out and another hard to see, steering you without saying so. Gray et al. 2018 (interface interference); Mathur et al. 2019.',
     source: 'Gray et al. 2018; Mathur et al. 2019',
-    detectableFrom: ['dom'],
+    // Text too: a choice's own label that says which one to take ("Allow all (recommended)",
+    // "Continue without protection (not recommended)"), the text rules' visual-interference.
+    detectableFrom: ['dom', 'text'],
   },
   'trick-question': {
     category: 'misdirection',
