@@ -23,10 +23,20 @@ import { fixturePage, targetingLoadCount } from '../fixtures/site/manifest';
 import { SCHEMA_VERSION, logEvent, type LogEvent, type TrackerEvent } from '../../lib/schema';
 import { siteOf } from '../../lib/trackers/url';
 import { until } from './harness';
+import { FILTER_LIST_PORT } from '../../lib/filter-list-messages';
 
 /** The WebExtension API as these tests call it inside extension pages (page.evaluate). */
 declare const browser: {
-  runtime: { id: string; getManifest(): { name: string; version: string; manifest_version: number } };
+  runtime: {
+    id: string;
+    getManifest(): { name: string; version: string; manifest_version: number };
+    connect(info: { name: string }): {
+      postMessage(message: unknown): void;
+      onMessage: { addListener(listener: (message: unknown) => void): void };
+      disconnect(): void;
+    };
+    sendMessage(message: unknown): Promise<unknown>;
+  };
 };
 
 const news = fixturePage('news');
@@ -176,5 +186,43 @@ describe('content-side detectors in Firefox', () => {
     for (const type of ['low-stock-message', 'sneak-into-basket', 'consent-no-reject', 'countdown-timer']) expect(types).toContain(type);
     const ads = await patternsOf('https://news.beaker-demo.test/ads.html');
     expect(ads.filter((e) => e.kind === 'ad' && e.phase === 'rendered')).toHaveLength(3);
+  });
+});
+
+describe('filter lists in Firefox (issue #10)', () => {
+  test('a list added as the settings page adds it raises the count by what its rules match; removed, the count is back', async () => {
+    const text = readFileSync(join(import.meta.dirname, '../fixtures/filter-lists/e2e-list.txt'), 'utf8');
+    // The settings page's own path (lib/options/filter-lists.ts): the file's text over the list port, then list-end.
+    const reply = (await ext.evaluate(
+      (portName: string, listText: string) =>
+        new Promise<unknown>((resolve) => {
+          const port = browser.runtime.connect({ name: portName });
+          port.onMessage.addListener((message) => {
+            resolve(message);
+            port.disconnect();
+          });
+          port.postMessage({ type: 'list-chunk', text: listText });
+          port.postMessage({ type: 'list-end', name: 'e2e-list.txt' });
+        }),
+      FILTER_LIST_PORT,
+      text,
+    )) as { type: string; list?: { id: string; name: string; rules: number } };
+    expect(reply).toMatchObject({ type: 'list-added', list: { name: 'Beaker e2e list', rules: 2 } });
+
+    const page = await ff.browser.newPage();
+    const url = 'https://news.beaker-demo.test/?lists';
+    await page.goto(url, { waitUntil: 'load' });
+    const id = await firefoxTabIdOf(ext, url);
+    const expected = String(expectedCount + 2);
+    expect(await until(() => firefoxBadgeTextOf(ext, id), (t) => t === expected)).toBe(expected);
+    const { visitId } = await firefoxTabState(ext, id);
+    const listed = (await readFirefoxLog(ext)).events.flatMap((e) => (e.visitId === visitId && e.kind === 'tracker' && e.ruleId.startsWith('list/') ? [e] : []));
+    expect(listed.map((e) => e.url).sort()).toEqual(['https://news.beaker-demo.test/img/hero.svg', 'https://news.beaker-demo.test/js/site.js']);
+    for (const e of listed) expect(e.reasons.find((r) => r.rule.startsWith('list/'))?.detail).toMatch(/Beaker e2e list 202612020001 sha256:[0-9a-f]{12}/);
+
+    await ext.evaluate((listId: string) => browser.runtime.sendMessage({ type: 'remove-filter-list', id: listId }), reply.list!.id);
+    await page.reload({ waitUntil: 'load' });
+    expect(await until(() => firefoxBadgeTextOf(ext, id), (t) => t === String(expectedCount))).toBe(String(expectedCount));
+    await page.close();
   });
 });
