@@ -84,7 +84,13 @@ export async function launchWithExtension(
     },
     async close() {
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      // A crashed browser's helpers may still be writing into the profile (ENOTEMPTY, EBUSY): retry,
+      // and never let a temporary directory fail the caller (the crawl restarts a browser here).
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (error) {
+        console.warn(`[beaker] could not remove the browser profile ${profile}: ${(error as Error).message}`);
+      }
     },
   };
 }
