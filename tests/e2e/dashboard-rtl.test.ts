@@ -5,51 +5,27 @@
  * tables start on the right (the site's name right of its numbers), the plot still runs left to
  * right (oldest day first), and axe-core finds no violations, light and dark.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ensureBuilt } from '../../scripts/lib/build';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { chromiumFixtureArgs, startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { describe, expect, test } from 'vitest';
 import { tabIdOf } from '../../scripts/lib/read-log';
-import { until } from './harness';
+import { axeViolations, until, useArabicChromium } from './harness';
 
-const AR_PAK = '/usr/lib/chromium/locales/ar.pak';
 /** Screenshots: this run's artefacts, beside tests/e2e/dashboard.test.ts's. */
 const ARTEFACTS = resolve(process.env.BEAKER_ARTEFACTS ?? 'tmp/artefacts/e2e');
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  if (!existsSync(AR_PAK)) throw new Error(`Chromium has no Arabic UI (${AR_PAK}): install it with apt-get install chromium-l10n`);
-  ensureBuilt('chrome');
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ args: [...chromiumFixtureArgs(server.port), '--lang=ar'] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const session = useArabicChromium();
 
 const arabic = /[\u0600-\u06ff]/;
 
 describe('Arabic', () => {
   test('the dashboard is in Arabic, right to left; tables start on the right, the plot runs left to right; axe light and dark', async () => {
-    const ext = await browser.extensionPage();
-    const page = await browser.context.newPage();
+    const ext = await session.browser.extensionPage();
+    const page = await session.browser.context.newPage();
     await page.goto('https://news.beaker-demo.test/', { waitUntil: 'load' });
     await tabIdOf(ext, page.url());
-    const dashboard = await browser.context.newPage();
+    const dashboard = await session.browser.context.newPage();
     await dashboard.setViewportSize({ width: 1000, height: 900 });
-    await dashboard.goto(`chrome-extension://${browser.extensionId}/dashboard.html#span=7`);
+    await dashboard.goto(`chrome-extension://${session.browser.extensionId}/dashboard.html#span=7`);
     await dashboard.locator('[data-testid="dashboard"][data-status="ready"]').waitFor({ timeout: 20_000 });
     // The page browsed above is recorded and shown (the dashboard reads again when the log grows).
     await until(() => dashboard.locator('[data-testid="site-row"]').count(), (n) => n > 0, 20_000);

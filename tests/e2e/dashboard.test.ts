@@ -5,14 +5,13 @@
  * are checked against the log read straight from IndexedDB; a site deleted from the dashboard
  * changes every view; axe-core finds no violations, light and dark; screenshots are saved.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from '../../scripts/lib/read-log';
-import { until, useChromiumWithExtension, type ChromiumSession } from './harness';
+import { axeViolations, until, useChromiumWithExtension, type ChromiumSession } from './harness';
 import { daysBefore, localDay } from '../../lib/log/queries';
 import { targetedCount, type SiteDay } from '../../lib/schema';
 import { plottedWeekOf, simulatedWeek } from './dashboard-week';
@@ -113,13 +112,6 @@ async function openDashboard(hash = '#span=7'): Promise<Page> {
   await page.goto(`chrome-extension://${browser.extensionId}/dashboard.html${hash}`);
   await page.locator('[data-testid="dashboard"][data-status="ready"]').waitFor({ timeout: 20_000 });
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over CDP: the page's CSP (script-src 'self') refuses an injected script tag.
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('the History dashboard', () => {

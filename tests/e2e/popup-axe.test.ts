@@ -7,23 +7,14 @@
  * "Pause on this site" stays on one line; "Show on page" scrolls to the unit and says when the page
  * covers it. The popup's screenshots, light and dark, are saved to docs/ for the README.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { tabIdOf } from '../../scripts/lib/read-log';
-import { until, useChromiumWithExtension } from './harness';
+import { axeViolations, until, useChromiumWithExtension } from './harness';
 
 const session = useChromiumWithExtension();
 const DOCS = resolve(__dirname, '../../docs');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over CDP: the page's CSP (script-src 'self') refuses an injected script tag.
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function popupFor(url: string, width = 400): Promise<{ page: Page; popup: Page; tabId: number }> {
   const { browser, ext } = session;

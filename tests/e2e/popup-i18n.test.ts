@@ -4,47 +4,22 @@
  * extension's pages then read `_locales/ar` and set `dir="rtl"` on the document. axe-core finds no
  * violations there either, light and dark; a screenshot is saved to docs/popup-ar.png.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { ensureBuilt } from '../../scripts/lib/build';
-import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { chromiumFixtureArgs, startFixtureServer, type FixtureServer } from '../../scripts/lib/fixture-server';
+import { describe, expect, test } from 'vitest';
 import { tabIdOf } from '../../scripts/lib/read-log';
-import { until } from './harness';
+import { axeViolations, until, useArabicChromium } from './harness';
 
-const AR_PAK = '/usr/lib/chromium/locales/ar.pak';
-let server: FixtureServer;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  if (!existsSync(AR_PAK)) throw new Error(`Chromium has no Arabic UI (${AR_PAK}): install it with apt-get install chromium-l10n`);
-  ensureBuilt('chrome');
-  server = await startFixtureServer();
-  browser = await launchWithExtension({ args: [...chromiumFixtureArgs(server.port), '--lang=ar'] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+const session = useArabicChromium();
 
 describe('Arabic', () => {
   test('the popup is in Arabic, right to left, with Arabic plural forms; axe light and dark', async () => {
-    const ext = await browser.extensionPage();
-    const page = await browser.context.newPage();
+    const ext = await session.browser.extensionPage();
+    const page = await session.browser.context.newPage();
     await page.goto('https://news.beaker-demo.test/', { waitUntil: 'load' });
     const tabId = await tabIdOf(ext, page.url());
-    const popup = await browser.context.newPage();
+    const popup = await session.browser.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tabId=${tabId}`);
     await popup.locator('[data-testid="popup"][data-status="ready"]').waitFor();
     await until(() => popup.locator('[data-testid="organization"]').count(), (n) => n > 0);
     expect(await popup.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl', 'rtl']);
@@ -77,8 +52,8 @@ describe('Arabic', () => {
   });
 
   test('the settings page is in Arabic, right to left; axe light and dark', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await session.browser.context.newPage();
+    await options.goto(`chrome-extension://${session.browser.extensionId}/options.html`);
     await options.getByTestId('settings').waitFor();
     expect(await options.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title])).toEqual(['ar', 'rtl', 'إعدادات Beaker']);
     expect(await options.locator('h1').textContent()).toBe('إعدادات Beaker');
