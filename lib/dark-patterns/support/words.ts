@@ -23,7 +23,7 @@ const MAX_WINDOWS = 24;
 
 export function wordsIn(ctx: Pick<DetectorContext, 'text'>, text: string): WordHits | null {
   if (text.length <= WINDOW) return ctx.text(text).words ?? null;
-  let merged: Partial<Record<string, string>> | null = {};
+  const merged: Partial<Record<string, string>> = {};
   let unknown = false;
   for (let start = 0, n = 0; start < text.length && n < MAX_WINDOWS; n++) {
     const words = ctx.text(text.slice(start, start + WINDOW)).words;
@@ -36,8 +36,7 @@ export function wordsIn(ctx: Pick<DetectorContext, 'text'>, text: string): WordH
     const space = text.indexOf(' ', from);
     start = space === -1 || space >= start + WINDOW ? from : space + 1;
   }
-  if (unknown) merged = null;
-  return merged as WordHits | null;
+  return unknown ? null : (merged as WordHits);
 }
 
 /**
